@@ -1,0 +1,90 @@
+/**
+ * Plain data shared by every part of the analysis. All offsets are UTF-16 code units (JavaScript
+ * string indices) into the analysed text, and every `end` is exclusive.
+ */
+
+/** A half-open range `[start, end)` of UTF-16 code units. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** The kinds of zone a scraped article is made of. */
+export type ZoneKind =
+  | 'headline'
+  | 'caption'
+  | 'date-header'
+  | 'dateline'
+  | 'body'
+  | 'paragraph'
+  | 'boilerplate'
+  | 'comments'
+  | 'comment'
+  | 'commenter';
+
+/** One zone of an article; zones nest where the text does (a dateline inside the body). */
+export interface Zone extends Span {
+  kind: ZoneKind;
+  /** The zone's text, for short label-like zones (headline, caption, date header, dateline, commenter). */
+  text?: string;
+  /** For a caption: true when it repeats an earlier caption (scrapers repeat photo captions). */
+  duplicate?: boolean;
+  /** For a commenter: the commenter's name as written. */
+  name?: string;
+  /** Nested zones: paragraphs of the body, commenters and comments of the comments block. */
+  children?: Zone[];
+}
+
+/** Where an article's date came from. */
+export type DateSource = 'header' | 'dateline' | 'text' | 'input' | 'duplicate' | 'unknown';
+
+/** The structure of one article. */
+export interface ArticleStructure {
+  zones: Zone[];
+  /** The article date as `YYYY-MM-DD`, when the text itself gives one (date header, dateline). */
+  date: string | null;
+  dateSource: DateSource;
+}
+
+/** The three entity types the extension knows. */
+export type EntityType = 'person' | 'place' | 'organization';
+
+/** A mention of a named entity; `name` is the canonical name ("Grigory Karasin" for "Karasin"). */
+export interface EntityMention extends Span {
+  text: string;
+  type: EntityType;
+  name: string;
+}
+
+/** How a speaker mention was tied to the entity it names. */
+export type SpeakerResolution =
+  'named' | 'alias' | 'pronoun' | 'description' | 'previous-quote' | 'unresolved';
+
+/** The speaker of a quotation: the mention as written ("he") and who it is ("Grigory Karasin"). */
+export interface SpeakerMention extends Span {
+  text: string;
+  name: string;
+  resolution?: SpeakerResolution;
+}
+
+/** A quotation, marks included. */
+export interface Quote extends Span {
+  text: string;
+  speaker: SpeakerMention | null;
+}
+
+/** A date or time expression with its normalised value (`YYYY-MM-DD`, `YYYY-MM`, `YYYY`) or null. */
+export interface DateMention extends Span {
+  text: string;
+  value: string | null;
+}
+
+/** The whole analysis of one article: what `news-annotator annotate` prints per input. */
+export interface ArticleAnalysis {
+  date: string | null;
+  dateSource: DateSource;
+  zones: Zone[];
+  quotes: Quote[];
+  entities: EntityMention[];
+  dates: DateMention[];
+}
