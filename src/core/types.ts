@@ -38,12 +38,11 @@ export interface Zone extends Span {
 /** Where an article's date came from. */
 export type DateSource = 'header' | 'dateline' | 'text' | 'input' | 'duplicate' | 'unknown';
 
-/** The structure of one article. */
+/** The structure of one article, as found by `parseArticle`. */
 export interface ArticleStructure {
   zones: Zone[];
-  /** The article date as `YYYY-MM-DD`, when the text itself gives one (date header, dateline). */
-  date: string | null;
-  dateSource: DateSource;
+  /** The date of the ` date YYYY-MM-DD ` header, when the file has one. */
+  headerDate: string | null;
 }
 
 /** The three entity types the extension knows. */
