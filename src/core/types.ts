@@ -13,6 +13,7 @@ export interface Span {
 export type ZoneKind =
   | 'headline'
   | 'caption'
+  | 'byline'
   | 'date-header'
   | 'dateline'
   | 'body'
