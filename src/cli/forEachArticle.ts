@@ -1,0 +1,59 @@
+import {
+  expandPaths,
+  isFailure,
+  readArticleFile,
+  readJsonLines,
+  type ArticleInput,
+  type InputFailure,
+  type ReadOptions,
+} from './readInputs';
+
+/** Where the articles of one CLI run come from. */
+export interface ArticleSources {
+  paths: readonly string[];
+  jsonl?: string;
+  read: ReadOptions;
+}
+
+/** What a run reports: how many inputs succeeded and how many failed. */
+export interface RunTally {
+  succeeded: number;
+  failed: number;
+}
+
+/**
+ * Feeds every article of a run, files first then JSON Lines records, to `handle`, one at a time
+ * so that a large corpus never sits in memory. An input that cannot be read, or whose handling
+ * throws, is reported on stderr and counted; the others are still processed.
+ */
+export async function forEachArticle(
+  sources: ArticleSources,
+  handle: (input: ArticleInput) => void | Promise<void>,
+  reportFailure: (failure: InputFailure) => void,
+): Promise<RunTally> {
+  const tally: RunTally = { succeeded: 0, failed: 0 };
+  const consume = async (value: ArticleInput | InputFailure): Promise<void> => {
+    if (isFailure(value)) {
+      reportFailure(value);
+      tally.failed++;
+      return;
+    }
+    try {
+      await handle(value);
+      tally.succeeded++;
+    } catch (error) {
+      reportFailure({
+        label: value.file ?? value.id ?? 'input',
+        reason: `analysis failed: ${error instanceof Error ? error.message : String(error)}`,
+      });
+      tally.failed++;
+    }
+  };
+  const { files, failures } = expandPaths(sources.paths);
+  for (const failure of failures) await consume(failure);
+  for (const file of files) await consume(readArticleFile(file, sources.read));
+  if (sources.jsonl !== undefined) {
+    for await (const value of readJsonLines(sources.jsonl, sources.read)) await consume(value);
+  }
+  return tally;
+}
