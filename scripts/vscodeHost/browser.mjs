@@ -1,0 +1,20 @@
+// Launches Debian's Chromium through playwright-core (the project's devDependency). Playwright never
+// downloads a browser here: Debian's chromium 156 matches playwright-core 1.64's protocol.
+import { chromium } from 'playwright-core';
+import { chromiumPath } from './hostPaths.mjs';
+
+/** Flags that keep headless Chromium quiet and offline. */
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Launches headless Chromium; `launch()` gives it a fresh temporary profile that it removes on close. */
+export function launchChromium() {
+  return chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+}

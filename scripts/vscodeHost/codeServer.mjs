@@ -1,0 +1,127 @@
+/* global fetch */
+// Starts and stops code-server (VS Code 1.139 served over HTTP, with a Node extension host) from the
+// tools cache. Each run gets fresh, throw-away user data and extensions directories.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { codeServerBin, hostEnv, node24 } from './hostPaths.mjs';
+import { ownProcessGroup, stopProcessGroup } from './processCleanup.mjs';
+
+/** Quiet, offline-friendly user settings: no welcome page, no AI panel, no update or gallery checks. */
+const userSettings = {
+  'workbench.startupEditor': 'none',
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'workbench.tips.enabled': false,
+  'chat.disableAIFeatures': true,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'workbench.enableExperiments': false,
+  'git.enabled': false,
+  'security.workspace.trust.enabled': false,
+};
+
+/** Asks the kernel for a free TCP port on the loopback interface. */
+export function findFreePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Installs a .vsix into an extensions directory with code-server's own CLI. */
+export function installVsix(vsixPath, { userDataDir, extensionsDir }) {
+  const result = spawnSync(
+    node24,
+    [
+      codeServerBin,
+      '--user-data-dir',
+      userDataDir,
+      '--extensions-dir',
+      extensionsDir,
+      '--install-extension',
+      vsixPath,
+    ],
+    { encoding: 'utf8', env: hostEnv() },
+  );
+  if (result.status !== 0) {
+    throw new Error(`code-server could not install ${vsixPath}:\n${result.stdout}${result.stderr}`);
+  }
+}
+
+/**
+ * Starts code-server on 127.0.0.1:`port`, serving `folder`, in its own process group (registered for
+ * cleanup), and resolves once /healthz answers. `extraArgs` go before the folder.
+ */
+export async function startCodeServer({
+  port,
+  userDataDir,
+  extensionsDir,
+  folder,
+  extraArgs = [],
+}) {
+  mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+  mkdirSync(extensionsDir, { recursive: true });
+  writeFileSync(
+    path.join(userDataDir, 'User', 'settings.json'),
+    JSON.stringify(userSettings, null, 2),
+  );
+  const logFile = path.join(userDataDir, 'code-server.log');
+  const log = openSync(logFile, 'a');
+  const args = [
+    codeServerBin,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--ignore-last-opened',
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
+    ...extraArgs,
+    folder,
+  ];
+  const started = Date.now();
+  const child = spawn(node24, args, {
+    detached: true,
+    stdio: ['ignore', log, log],
+    env: hostEnv(),
+  });
+  ownProcessGroup(child.pid);
+  const healthz = `http://127.0.0.1:${port}/healthz`;
+  for (;;) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(
+        `code-server exited while starting; its log:\n${readFileSync(logFile, 'utf8')}`,
+      );
+    }
+    if (Date.now() - started > 60_000) {
+      await stopProcessGroup(child);
+      throw new Error(`code-server did not answer ${healthz} within 60 s; log: ${logFile}`);
+    }
+    try {
+      const response = await fetch(healthz);
+      if (response.ok) break;
+    } catch {
+      // Not listening yet: try again shortly.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  console.log(`[vscode-host] code-server up on 127.0.0.1:${port} in ${Date.now() - started} ms`);
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    logFile,
+    stop: () => stopProcessGroup(child),
+  };
+}

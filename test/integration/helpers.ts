@@ -1,0 +1,70 @@
+/**
+ * Helpers shared by the integration suites. They speak only the public `vscode` API, so the suites
+ * run unchanged in desktop VS Code and in code-server.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import packageJson from '../../package.json';
+
+/** The extension's identifier, `publisher.name`, read from the manifest so a rename cannot drift. */
+export const extensionId = `${packageJson.publisher}.${packageJson.name}`;
+
+/** The language id the extension contributes for scraped articles. */
+export const articleLanguageId = 'news-article';
+
+/** The seed article with a headline, captions, body, boilerplate and comments. */
+export const fullSeedName = '000_bfa63e976a24a0e6.txt';
+
+/** Returns the extension under test, failing clearly when the host did not load it. */
+export function getExtension(): vscode.Extension<unknown> {
+  const extension = vscode.extensions.getExtension(extensionId);
+  assert.ok(extension, `extension ${extensionId} is not loaded in this host`);
+  return extension;
+}
+
+/** The workspace folder the runner opened: a throw-away copy of seeds/. */
+export function workspaceRoot(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the runner must open a copy of seeds/ as the workspace folder');
+  return folder.uri;
+}
+
+/** The URI of a file in the workspace folder. */
+export function workspaceFile(...segments: string[]): vscode.Uri {
+  return vscode.Uri.joinPath(workspaceRoot(), ...segments);
+}
+
+/**
+ * Resolves once `condition` holds, checking on every turn of a short timer. This waits for a state
+ * change the API offers no event for (such as activation); it never stands in for a fixed sleep.
+ */
+export async function waitFor(
+  condition: () => boolean,
+  description: string,
+  timeoutMs = 30_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${description}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/**
+ * Opens an article in an editor and waits until the extension is active, so that provider calls
+ * made afterwards reach the extension rather than racing its lazy activation.
+ */
+export async function openArticle(uri: vscode.Uri): Promise<vscode.TextDocument> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(document);
+  await getExtension().activate();
+  return document;
+}
+
+/** Returns the zero-based line on which `text` first occurs, failing when it does not occur. */
+export function lineOf(document: vscode.TextDocument, text: string): number {
+  const offset = document.getText().indexOf(text);
+  assert.ok(offset >= 0, `${JSON.stringify(text)} does not occur in ${document.uri.path}`);
+  return document.positionAt(offset).line;
+}
