@@ -1,0 +1,201 @@
+/**
+ * Measures date finding on TimeML AQUAINT (TempEval-3) beside the raw compromise-dates baseline,
+ * and the throughput of both on the same texts and on the PolNeAR texts.
+ *
+ *   npx tsx bench/evalDates.ts [timeml-aquaint.jsonl] [--errors] [--polnear polnear-dev.jsonl]
+ *
+ * The corpus path also comes from NEWS_ANNOTATOR_AQUAINT; by default it is
+ * ../shared/dev-data/timeml-aquaint.jsonl. When the file is absent the script says so and exits 0.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { findDates } from '../src/core/dates/findDates';
+import {
+  scoreDatesWithPairs,
+  sumDateScores,
+  type DateScores,
+  type GoldTimex,
+} from '../src/core/eval/scoreDates';
+import type { DateMention } from '../src/core/types';
+import { loadCompromise } from '../src/core/nlp/compromise';
+
+interface AquaintDoc {
+  id: string;
+  dct: string;
+  text: string;
+  timexes: GoldTimex[];
+}
+
+const args = process.argv.slice(2);
+const showErrors = args.includes('--errors');
+const polnearFlag = args.indexOf('--polnear');
+const positional = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--polnear');
+const devData = path.resolve(__dirname, '../../shared/dev-data');
+const corpusPath =
+  positional[0] ?? process.env.NEWS_ANNOTATOR_AQUAINT ?? path.join(devData, 'timeml-aquaint.jsonl');
+const polnearPath =
+  polnearFlag >= 0 ? args[polnearFlag + 1]! : path.join(devData, 'polnear-dev.jsonl');
+
+function readJsonLines<T>(file: string): T[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as T);
+}
+
+/** The baseline: raw compromise with the compromise-dates plugin, as a user would call it. */
+function makeBaseline(): (text: string, anchor: string) => DateMention[] {
+  const nlp = loadCompromise();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const plugin = require('compromise-dates') as Parameters<typeof nlp.plugin>[0];
+  nlp.plugin(plugin);
+  return (text, anchor) => {
+    const found: DateMention[] = [];
+    let doc: ReturnType<typeof nlp>;
+    try {
+      doc = nlp(text);
+    } catch {
+      return found;
+    }
+    // Sentence by sentence: compromise-dates throws on some phrases ("third-quarter").
+    for (const sentence of doc.sentences().json({ offset: true }) as Array<{
+      offset: { start: number; length: number };
+    }>) {
+      const start = sentence.offset.start;
+      try {
+        const dates = (
+          nlp(text.slice(start, start + sentence.offset.length)) as unknown as {
+            dates: (o: object) => { json: (o: object) => unknown[] };
+          }
+        )
+          .dates({ today: anchor })
+          .json({ offset: true }) as Array<{
+          offset: { start: number; length: number };
+          text: string;
+          dates?: { start?: string };
+        }>;
+        for (const d of dates) {
+          const s = start + d.offset.start;
+          const value = d.dates?.start ? d.dates.start.slice(0, 10) : null;
+          found.push({
+            start: s,
+            end: s + d.offset.length,
+            text: text.slice(s, s + d.offset.length),
+            value,
+          });
+        }
+      } catch {
+        // The baseline loses the sentence, as the issue describes.
+      }
+    }
+    return found;
+  };
+}
+
+function evaluate(
+  name: string,
+  docs: AquaintDoc[],
+  find: (text: string, anchor: string) => DateMention[],
+): DateScores {
+  const all: DateScores[] = [];
+  const errors: string[] = [];
+  for (const doc of docs) {
+    const predicted = find(doc.text, doc.dct.slice(0, 10));
+    const result = scoreDatesWithPairs(predicted, doc.timexes);
+    all.push(result.scores);
+    if (!showErrors) continue;
+    const context = (s: { start: number; end: number }): string =>
+      doc.text.slice(Math.max(0, s.start - 50), s.start).replace(/\s+/g, ' ') +
+      '[[' +
+      doc.text.slice(s.start, s.end) +
+      ']]' +
+      doc.text.slice(s.end, s.end + 30).replace(/\s+/g, ' ');
+    for (const pair of result.pairs) {
+      if (pair.predicted.start !== pair.gold.start || pair.predicted.end !== pair.gold.end) {
+        errors.push(
+          `EXTENT ${JSON.stringify(pair.predicted.text)} gold ${JSON.stringify(doc.text.slice(pair.gold.start, pair.gold.end))}`,
+        );
+      }
+      if (!pair.valueRight) {
+        errors.push(
+          `VALUE  dct ${doc.dct.slice(0, 10)} ${pair.predicted.value} gold ${pair.gold.value}: ${context(pair.predicted)}`,
+        );
+      }
+    }
+    for (const fp of result.falsePositives) errors.push(`FALSE+ ${context(fp)}`);
+    for (const miss of result.misses)
+      errors.push(`MISSED ${miss.type} ${miss.value}: ${context(miss)}`);
+  }
+  if (showErrors) console.log(`\n--- ${name}: errors ---\n${errors.sort().join('\n')}`);
+  return sumDateScores(all);
+}
+
+function row(name: string, s: DateScores): string {
+  const f = (n: number): string => n.toFixed(1).padStart(5);
+  return (
+    `| ${name.padEnd(26)} | ${f(s.exact.precision)} | ${f(s.exact.recall)} | ${f(s.exact.f1)} ` +
+    `| ${f(s.overlap.precision)} | ${f(s.overlap.recall)} | ${f(s.overlap.f1)} ` +
+    `| ${f(s.value.accuracy)} (${s.value.right}/${s.value.found}, ${s.value.wrong} wrong, ${s.value.unresolved} null) |`
+  );
+}
+
+function throughput(texts: string[], find: (text: string) => unknown): number {
+  const chars = texts.reduce((sum, t) => sum + t.length, 0);
+  for (const t of texts.slice(0, 3)) find(t); // warm up
+  const started = performance.now();
+  for (const t of texts) find(t);
+  const seconds = (performance.now() - started) / 1000;
+  return chars / 1024 / seconds;
+}
+
+function main(): void {
+  if (!existsSync(corpusPath)) {
+    console.log(`AQUAINT corpus not found at ${corpusPath}: nothing to measure.`);
+    return;
+  }
+  const docs = readJsonLines<AquaintDoc>(corpusPath);
+  const gold = docs.reduce(
+    (n, d) => n + d.timexes.filter((t) => t.type === 'DATE' || t.type === 'TIME').length,
+    0,
+  );
+  console.log(`AQUAINT: ${docs.length} documents, ${gold} DATE/TIME timexes (${corpusPath})\n`);
+
+  const ours = evaluate('findDates', docs, findDates);
+  const baseline = makeBaseline();
+  const theirs = process.env.SKIP_BASELINE ? ours : evaluate('compromise-dates', docs, baseline);
+  console.log(
+    '| engine                     | exact P | exact R | exact F1 | overlap P | overlap R | overlap F1 | value accuracy |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|');
+  console.log(row('findDates (chrono + rules)', ours));
+  console.log(row('compromise-dates (raw)', theirs));
+  console.log(
+    `\nSet aside (meet only a gold DURATION/SET): findDates ${ours.setAside}, baseline ${theirs.setAside}`,
+  );
+
+  const sets: Array<[string, string[], string[]]> = [
+    ['AQUAINT', docs.map((d) => d.text), docs.map((d) => d.dct.slice(0, 10))],
+  ];
+  if (existsSync(polnearPath)) {
+    const polnear = readJsonLines<{ text: string; dct?: string }>(polnearPath);
+    sets.push([
+      'PolNeAR',
+      polnear.map((d) => d.text),
+      polnear.map((d) => (d.dct ?? '2016-01-01').slice(0, 10)),
+    ]);
+  }
+  console.log('\n| texts | size | findDates KB/s | compromise-dates KB/s | ratio |');
+  console.log('|---|---|---|---|---|');
+  for (const [name, texts, anchors] of sets) {
+    let i = 0;
+    const oursSpeed = throughput(texts, (t) => findDates(t, anchors[i++ % anchors.length]!));
+    i = 0;
+    const theirSpeed = throughput(texts, (t) => baseline(t, anchors[i++ % anchors.length]!));
+    const kb = texts.reduce((sum, t) => sum + t.length, 0) / 1024;
+    console.log(
+      `| ${name} | ${kb.toFixed(0)} KB | ${oursSpeed.toFixed(0)} | ${theirSpeed.toFixed(0)} | ${(oursSpeed / theirSpeed).toFixed(1)}x |`,
+    );
+  }
+}
+
+main();
