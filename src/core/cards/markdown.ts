@@ -1,0 +1,26 @@
+/**
+ * Markdown building for hover cards. Everything taken from articles or workspace files is
+ * untrusted, so it goes through `escapeMarkdown`, which backslash-escapes every ASCII punctuation
+ * character: no emphasis, link, image, HTML tag, entity or autolink can be formed from it.
+ */
+
+/** Escapes text so that Markdown shows it literally, on one line. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\r\n\u2028\u2029]+/g, ' ')
+    .replace(/[!-/:-@[-`{-~]/g, (char) => `\\${char}`);
+}
+
+/** Shortens a text to its first words, adding an ellipsis when it was cut. */
+export function firstWords(text: string, maxWords = 8): string {
+  const words = text.replace(/\s+/g, ' ').trim().split(' ');
+  return words.length > maxWords ? `${words.slice(0, maxWords).join(' ')}…` : words.join(' ');
+}
+
+/**
+ * A Markdown link whose label is escaped text and whose target is a URI we built and encoded
+ * ourselves (a file URI or one of our own command URIs), never a string from the workspace.
+ */
+export function markdownLink(label: string, encodedUri: string): string {
+  return `[${escapeMarkdown(label)}](${encodedUri.replace(/[()\s]/g, encodeURIComponent)})`;
+}
