@@ -1,0 +1,301 @@
+import { BandTable } from './bandTable';
+import {
+  compareFingerprints,
+  DEFAULT_DUPLICATE_THRESHOLD,
+  type DuplicateKind,
+  type FingerprintComparison,
+} from './compareFingerprints';
+import {
+  FINGERPRINT_SCHEME,
+  fingerprintFromJSON,
+  fingerprintToJSON,
+  type ArticleFingerprint,
+  type FingerprintJSON,
+} from './fingerprintArticle';
+import { combineHash, mix32 } from './hashing';
+
+/**
+ * Banded locality-sensitive hashing over the MinHash signature: 42 bands of 3 rows. Two bodies with
+ * Jaccard resemblance s share at least one band with probability 1 - (1 - s^3)^42: 0.996 at s = 0.5,
+ * 0.94 at 0.4, and 0.00004 for unrelated bodies at 0.01, so candidates are few and true pairs found.
+ */
+export const LSH_BANDS = 42;
+/** Rows (signature values) a band. */
+export const LSH_ROWS = 3;
+
+/** A file found to be a version of the one asked about. */
+export interface DuplicateMatch extends FingerprintComparison {
+  id: string;
+  kind: DuplicateKind;
+}
+
+/** Two files found to be versions of one story (`a` sorts before `b`). */
+export interface DuplicatePair {
+  a: string;
+  b: string;
+  similarity: number;
+  containment: number;
+  kind: DuplicateKind;
+}
+
+/**
+ * A group of files that are versions of one story, joined by the pairs that scored over the
+ * threshold. Its kind is the loosest of its pairs' kinds: `revised` if any pair is revised.
+ */
+export interface DuplicateCluster {
+  files: string[];
+  kind: DuplicateKind;
+  pairs: DuplicatePair[];
+}
+
+/** Options of `DuplicateIndex.query`. */
+export interface QueryOptions {
+  /** The score from which a file counts as a duplicate (default `DEFAULT_DUPLICATE_THRESHOLD`). */
+  threshold?: number;
+  /** At most this many matches, the best first. */
+  limit?: number;
+}
+
+/** The persisted form of a `DuplicateIndex`. */
+export interface DuplicateIndexJSON {
+  scheme: string;
+  entries: [string, FingerprintJSON][];
+}
+
+/** How kinds rank from the closest to the loosest relation. */
+const KIND_ORDER: Record<DuplicateKind, number> = { exact: 0, 'same-body': 1, revised: 2 };
+
+/**
+ * An incremental index of article fingerprints that finds the versions of a story: add, replace
+ * and remove files one at a time (as a workspace changes), ask for one file's duplicates, or list
+ * every cluster. Candidates come from the LSH bands and from identical normalised texts; each
+ * candidate is then scored on the fingerprints' shingle samples, so the scores are not estimates
+ * from the signature.
+ */
+export class DuplicateIndex {
+  private readonly fingerprints: (ArticleFingerprint | undefined)[] = [];
+  private readonly ids: (string | undefined)[] = [];
+  private readonly slotOf = new Map<string, number>();
+  private readonly freeSlots: number[] = [];
+  private readonly bands = new BandTable(4096);
+  private readonly byTextHash = new Map<string, number[]>();
+  private stamps = new Uint32Array(1024);
+  private stamp = 0;
+
+  /** How many files the index holds. */
+  get size(): number {
+    return this.slotOf.size;
+  }
+
+  /** True when the index holds a fingerprint for `id`. */
+  has(id: string): boolean {
+    return this.slotOf.has(id);
+  }
+
+  /** The fingerprint stored for `id`, if any. */
+  get(id: string): ArticleFingerprint | undefined {
+    const slot = this.slotOf.get(id);
+    return slot === undefined ? undefined : this.fingerprints[slot];
+  }
+
+  /** Every id in the index, in no particular order. */
+  keys(): IterableIterator<string> {
+    return this.slotOf.keys();
+  }
+
+  /**
+   * Adds a file's fingerprint, replacing the one stored for the same id (a changed file).
+   * Throws a TypeError for a fingerprint made under another scheme, which would never match.
+   */
+  add(id: string, fingerprint: ArticleFingerprint): void {
+    if (fingerprint.scheme !== FINGERPRINT_SCHEME) {
+      throw new TypeError(`fingerprint scheme ${fingerprint.scheme} is not ${FINGERPRINT_SCHEME}`);
+    }
+    this.remove(id);
+    const slot = this.freeSlots.pop() ?? this.fingerprints.length;
+    this.fingerprints[slot] = fingerprint;
+    this.ids[slot] = id;
+    this.slotOf.set(id, slot);
+    if (slot >= this.stamps.length) {
+      const stamps = new Uint32Array(this.stamps.length * 2);
+      stamps.set(this.stamps);
+      this.stamps = stamps;
+    }
+    const copies = this.byTextHash.get(fingerprint.textHash);
+    if (copies) copies.push(slot);
+    else this.byTextHash.set(fingerprint.textHash, [slot]);
+    if (fingerprint.bodyShingles > 0) {
+      for (const key of bandKeys(fingerprint.signature)) this.bands.insert(key, slot);
+    }
+  }
+
+  /** Removes a file (deleted or no longer indexed); returns false when it was not there. */
+  remove(id: string): boolean {
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) return false;
+    const fingerprint = this.fingerprints[slot]!;
+    if (fingerprint.bodyShingles > 0) {
+      for (const key of bandKeys(fingerprint.signature)) this.bands.remove(key, slot);
+    }
+    const copies = this.byTextHash.get(fingerprint.textHash)!;
+    copies.splice(copies.indexOf(slot), 1);
+    if (copies.length === 0) this.byTextHash.delete(fingerprint.textHash);
+    this.fingerprints[slot] = undefined;
+    this.ids[slot] = undefined;
+    this.slotOf.delete(id);
+    this.freeSlots.push(slot);
+    return true;
+  }
+
+  /**
+   * The duplicates of a file in the index (by id) or of any fingerprint, best first: by score,
+   * then similarity, then id. A file is never its own duplicate; an unknown id has none.
+   */
+  query(target: string | ArticleFingerprint, options: QueryOptions = {}): DuplicateMatch[] {
+    const threshold = options.threshold ?? DEFAULT_DUPLICATE_THRESHOLD;
+    const self = typeof target === 'string' ? this.slotOf.get(target) : undefined;
+    const fingerprint = typeof target === 'string' ? this.get(target) : target;
+    if (!fingerprint) return [];
+    const matches: DuplicateMatch[] = [];
+    this.forEachCandidate(fingerprint, (slot) => {
+      if (slot === self) return;
+      const comparison = compareFingerprints(fingerprint, this.fingerprints[slot]!, threshold);
+      if (comparison.kind)
+        matches.push({ id: this.ids[slot]!, ...comparison, kind: comparison.kind });
+    });
+    matches.sort(
+      (x, y) => y.score - x.score || y.similarity - x.similarity || compareIds(x.id, y.id),
+    );
+    return options.limit === undefined ? matches : matches.slice(0, Math.max(0, options.limit));
+  }
+
+  /** Every pair of files that scores at least `threshold`, each pair once. */
+  pairs(threshold = DEFAULT_DUPLICATE_THRESHOLD): DuplicatePair[] {
+    const pairs: DuplicatePair[] = [];
+    for (let slot = 0; slot < this.fingerprints.length; slot++) {
+      const fingerprint = this.fingerprints[slot];
+      if (!fingerprint) continue;
+      this.forEachCandidate(fingerprint, (other) => {
+        if (other <= slot) return;
+        const comparison = compareFingerprints(fingerprint, this.fingerprints[other]!, threshold);
+        if (comparison.kind) {
+          pairs.push(makePair(this.ids[slot]!, this.ids[other]!, comparison, comparison.kind));
+        }
+      });
+    }
+    return pairs;
+  }
+
+  /**
+   * Groups the files into clusters of versions (single linkage over the pairs scoring at least
+   * `threshold`); files with no duplicate are left out. Clusters are sorted by their first file.
+   */
+  clusters(threshold = DEFAULT_DUPLICATE_THRESHOLD): DuplicateCluster[] {
+    const pairs = this.pairs(threshold);
+    const parent = new Map<string, string>();
+    const find = (id: string): string => {
+      let root = id;
+      while (parent.get(root) !== root) root = parent.get(root)!;
+      for (let at = id; at !== root;) {
+        const up = parent.get(at)!;
+        parent.set(at, root);
+        at = up;
+      }
+      return root;
+    };
+    for (const pair of pairs) {
+      if (!parent.has(pair.a)) parent.set(pair.a, pair.a);
+      if (!parent.has(pair.b)) parent.set(pair.b, pair.b);
+      const rootA = find(pair.a);
+      const rootB = find(pair.b);
+      if (rootA !== rootB) parent.set(rootA < rootB ? rootB : rootA, rootA < rootB ? rootA : rootB);
+    }
+    const byRoot = new Map<string, DuplicateCluster>();
+    for (const pair of pairs) {
+      const root = find(pair.a);
+      let cluster = byRoot.get(root);
+      if (!cluster) {
+        cluster = { files: [], kind: 'exact', pairs: [] };
+        byRoot.set(root, cluster);
+      }
+      cluster.pairs.push(pair);
+      if (KIND_ORDER[pair.kind] > KIND_ORDER[cluster.kind]) cluster.kind = pair.kind;
+    }
+    for (const id of parent.keys()) byRoot.get(find(id))!.files.push(id);
+    const clusters = [...byRoot.values()];
+    for (const cluster of clusters) {
+      cluster.files.sort(compareIds);
+      cluster.pairs.sort((x, y) => compareIds(x.a, y.a) || compareIds(x.b, y.b));
+    }
+    return clusters.sort((x, y) => compareIds(x.files[0]!, y.files[0]!));
+  }
+
+  /** The index as plain JSON, to persist between sessions (the LSH tables are rebuilt on load). */
+  toJSON(): DuplicateIndexJSON {
+    const entries: [string, FingerprintJSON][] = [];
+    for (const [id, slot] of this.slotOf)
+      entries.push([id, fingerprintToJSON(this.fingerprints[slot]!)]);
+    return { scheme: FINGERPRINT_SCHEME, entries };
+  }
+
+  /**
+   * Rebuilds an index from `toJSON` output. Returns undefined, never throws, when the value is not
+   * an index of the current scheme (the caller rebuilds it); malformed entries are left out.
+   */
+  static fromJSON(value: unknown): DuplicateIndex | undefined {
+    if (typeof value !== 'object' || value === null) return undefined;
+    const json = value as Partial<DuplicateIndexJSON>;
+    if (json.scheme !== FINGERPRINT_SCHEME || !Array.isArray(json.entries)) return undefined;
+    const index = new DuplicateIndex();
+    for (const entry of json.entries as unknown[]) {
+      if (!Array.isArray(entry) || typeof entry[0] !== 'string') continue;
+      const fingerprint = fingerprintFromJSON(entry[1]);
+      if (fingerprint) index.add(entry[0], fingerprint);
+    }
+    return index;
+  }
+
+  /** Visits each slot that may hold a duplicate of `fingerprint`, once. */
+  private forEachCandidate(fingerprint: ArticleFingerprint, visit: (slot: number) => void): void {
+    this.stamp = (this.stamp + 1) >>> 0;
+    if (this.stamp === 0) {
+      this.stamps.fill(0);
+      this.stamp = 1;
+    }
+    const stamp = this.stamp;
+    const stamps = this.stamps;
+    const once = (slot: number): void => {
+      if (stamps[slot] === stamp) return;
+      stamps[slot] = stamp;
+      visit(slot);
+    };
+    for (const slot of this.byTextHash.get(fingerprint.textHash) ?? []) once(slot);
+    if (fingerprint.bodyShingles === 0) return;
+    for (const key of bandKeys(fingerprint.signature)) this.bands.forEachSlot(key, once);
+  }
+}
+
+/** The LSH key of each band of a signature; the band's number is mixed in so bands never collide. */
+function bandKeys(signature: Uint32Array): Uint32Array {
+  const keys = new Uint32Array(LSH_BANDS);
+  for (let band = 0; band < LSH_BANDS; band++) {
+    let h = Math.imul(band + 1, 0x9e3779b1);
+    for (let row = 0; row < LSH_ROWS; row++) h = combineHash(h, signature[band * LSH_ROWS + row]!);
+    keys[band] = mix32(h);
+  }
+  return keys;
+}
+
+function makePair(
+  first: string,
+  second: string,
+  comparison: FingerprintComparison,
+  kind: DuplicateKind,
+): DuplicatePair {
+  const [a, b] = compareIds(first, second) <= 0 ? [first, second] : [second, first];
+  return { a, b, similarity: comparison.similarity, containment: comparison.containment, kind };
+}
+
+function compareIds(x: string, y: string): number {
+  return x < y ? -1 : x > y ? 1 : 0;
+}
