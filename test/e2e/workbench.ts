@@ -1,0 +1,146 @@
+/**
+ * What a user does in the VS Code workbench, as Playwright actions. The selectors are the
+ * workbench's own DOM classes, which are not an API: they hold for the pinned code-server 4.139.1
+ * (VS Code 1.139.1) and must be checked when that pin moves.
+ */
+import type { Locator, Page } from 'playwright-core';
+
+/** The Explorer row of a file in the workspace folder. */
+export function explorerRow(page: Page, fileName: string): Locator {
+  return page.locator('.explorer-folders-view .monaco-list-row', { hasText: fileName }).first();
+}
+
+/** Waits until the workbench has loaded and the Explorer lists `fileName`. */
+export async function waitForWorkbench(page: Page, fileName: string): Promise<void> {
+  await page.locator('.monaco-workbench').waitFor();
+  await page.locator('.statusbar').waitFor();
+  await explorerRow(page, fileName).waitFor();
+}
+
+/** Opens a file with a click in the Explorer and waits until the editor shows `visibleText`. */
+export async function openFromExplorer(
+  page: Page,
+  fileName: string,
+  visibleText: string,
+): Promise<void> {
+  await explorerRow(page, fileName).click();
+  await page.locator('.tabs-container .tab', { hasText: fileName }).waitFor();
+  await editorLine(page, visibleText).waitFor();
+}
+
+/** An editor line showing `text`; Monaco renders spaces as U+00A0, which Playwright normalises. */
+export function editorLine(page: Page, text: string): Locator {
+  return page.locator('.editor-instance .view-line', { hasText: text }).first();
+}
+
+/** Waits until the status bar's language indicator reads `languageName`, and returns its text. */
+export async function waitForStatusLanguage(page: Page, languageName: string): Promise<string> {
+  const indicator = page.locator('[id="status.editor.mode"]');
+  await indicator.filter({ hasText: languageName }).waitFor();
+  return (await indicator.innerText()).trim();
+}
+
+/**
+ * The few DOM members the in-page search below uses. The project compiles without the DOM library
+ * (extension code must not see browser globals), so the page function declares what it touches.
+ */
+interface PageNode {
+  textContent: string | null;
+  firstChild: PageNode | null;
+  querySelectorAll(selector: string): Iterable<PageNode>;
+}
+interface PageDocument {
+  querySelectorAll(selector: string): Iterable<PageNode>;
+  createRange(): {
+    setStart(node: PageNode, offset: number): void;
+    setEnd(node: PageNode, offset: number): void;
+    getBoundingClientRect(): { x: number; y: number; width: number; height: number };
+  };
+}
+
+/** The centre of the first on-screen occurrence of `word` in the visible editor lines, or null. */
+async function findWordCentre(page: Page, word: string): Promise<{ x: number; y: number } | null> {
+  return page.evaluate((target) => {
+    const pageDocument = (globalThis as unknown as { document: PageDocument }).document;
+    // Monaco renders each token as a leaf <span> holding one text node.
+    for (const token of pageDocument.querySelectorAll('.editor-instance .view-line span span')) {
+      const text = token.firstChild;
+      const index = text?.textContent?.indexOf(target) ?? -1;
+      if (!text || index < 0) continue;
+      const range = pageDocument.createRange();
+      range.setStart(text, index);
+      range.setEnd(text, index + target.length);
+      const box = range.getBoundingClientRect();
+      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    }
+    return null;
+  }, word);
+}
+
+/**
+ * Hovers `word` until a hover card containing `expectedText` shows, and returns the card's text.
+ * The extension activates lazily, so a first hover can arrive before its provider is registered and
+ * show nothing: the pointer moves away and back until the card appears or `timeoutMs` passes.
+ */
+export async function hoverWord(
+  page: Page,
+  word: string,
+  expectedText: string,
+  timeoutMs = 30_000,
+): Promise<string> {
+  const centre = await findWordCentre(page, word);
+  if (!centre) throw new Error(`the word ${JSON.stringify(word)} is not visible in the editor`);
+  const card = page.locator('.monaco-hover:not(.hidden)', { hasText: expectedText }).first();
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await page.mouse.move(centre.x, centre.y + 300);
+    await page.mouse.move(centre.x, centre.y, { steps: 5 });
+    try {
+      await card.waitFor({ state: 'visible', timeout: 3_000 });
+      return (await card.innerText()).trim();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+  }
+}
+
+/** Runs a command from the command palette (F1) by its full title, as a user types it. */
+export async function runPaletteCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/** The text of the lines a diff editor shows on one side, in screen order. */
+export async function diffSideText(page: Page, side: 'original' | 'modified'): Promise<string> {
+  const lines = page.locator(`.monaco-diff-editor .editor.${side} .view-line`);
+  await lines.first().waitFor();
+  return (await lines.allInnerTexts()).join('\n').replace(/\u00a0/g, ' ');
+}
+
+/**
+ * Gives the Outline view the Explorer side bar: collapses the folder view above it, expands the
+ * Outline and collapses its tree to the top-level symbols, so every zone is on screen (the list is
+ * virtual: rows scrolled out of view do not exist in the DOM).
+ */
+export async function openOutlineView(page: Page, folderName: string): Promise<void> {
+  const expand = async (title: string, expanded: boolean) => {
+    const header = page.locator('.pane-header', { hasText: title }).first();
+    await header.waitFor();
+    if ((await header.getAttribute('aria-expanded')) !== String(expanded)) await header.click();
+    return header;
+  };
+  await expand(folderName, false);
+  const outline = await expand('Outline', true);
+  await page.locator('.outline-pane .monaco-list-row').first().waitFor();
+  await outline.hover();
+  await outline.getByRole('button', { name: 'Collapse All' }).click();
+}
+
+/** A row of the Outline view whose label contains `text`. */
+export function outlineRow(page: Page, text: string): Locator {
+  return page.locator('.outline-pane .monaco-list-row', { hasText: text }).first();
+}
