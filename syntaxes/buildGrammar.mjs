@@ -54,11 +54,20 @@ const BODY_LIKE_LINE = String.raw`(?=[ \t]*\S.{199}|[ \t]*\S.{59,}[.!?…][”�
  */
 const BOILERPLATE_HEADING = String.raw`(?i:Discussion Policy|Comment(?:ing)? Policy|Community Guidelines|Related(?: Articles| Posts| Stories| Coverage| Content| News)?:?|Share this(?: article| story| post)?:?|Like this:?|Leave a (?:Reply|Comment)|You (?:may|might) (?:also )?(?:like|be interested in):?|Recommended(?: for you| Stories)?:?|About the Author:?|Most (?:Read|Popular|Viewed)|Trending(?: Now)?)`;
 
+/**
+ * The trailer headings that never stand above an article. They also close the front matter, so the
+ * trailer is found even when VS Code leaves a very long first paragraph untokenised.
+ */
+const TRAILER_ONLY_HEADING = String.raw`(?i:Discussion Policy|Comment(?:ing)? Policy|Community Guidelines|Leave a (?:Reply|Comment))`;
+
 /** Headings that open the reader comments: "One Comment;", "12 Comments", "3 Responses to “…”". */
 const COMMENTS_HEADING = String.raw`(?i:(?:No|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|[0-9]{1,6})[ \t]+(?:Comments?|Responses?|Replies|Thoughts?)(?:[ \t]+(?:to|on)[ \t]+.{1,300})?|Comments?[ \t]*\([0-9]{1,6}\)|Reader Comments)[ \t]*[;:]?`;
 
 /** A line that is nothing but one of the headings above, so prose that starts alike is left alone. */
 const headingLine = (heading) => String.raw`^[ \t]*(?:${heading})[ \t]*$`;
+
+/** Where the front matter gives way to the trailer without a body-like line in between. */
+const FRONT_MATTER_STOP = String.raw`^(?!\A)(?=${headingLine(TRAILER_ONLY_HEADING).slice(1)}|${headingLine(COMMENTS_HEADING).slice(1)})`;
 
 /** Builds a quotation rule: one mark opens it, another closes it, and the end of the line ends it. */
 function quotation({ kind, open, close, openGuard = '', closeGuard = '', patterns, ends = [] }) {
@@ -96,7 +105,7 @@ const grammar = {
         1: { name: scope('meta.date-header') },
         2: { name: scope('constant.other.date') },
       },
-      end: String.raw`\G(${DATELINE})|\G(?=[ \t]*\S)|^(?!\A)(${DATELINE})|^(?!\A)${BODY_LIKE_LINE}`,
+      end: String.raw`\G(${DATELINE})|\G(?=[ \t]*\S)|^(?!\A)(${DATELINE})|^(?!\A)${BODY_LIKE_LINE}|${FRONT_MATTER_STOP}`,
       endCaptures: {
         1: { name: scope('meta.dateline') },
         2: { name: scope('meta.dateline') },
@@ -107,7 +116,7 @@ const grammar = {
       comment:
         'A file without a date header: its first non-blank line is the headline, then captions until the body.',
       begin: String.raw`\A`,
-      end: String.raw`^(?!\A)(${DATELINE})|^(?!\A)${BODY_LIKE_LINE}`,
+      end: String.raw`^(?!\A)(${DATELINE})|^(?!\A)${BODY_LIKE_LINE}|${FRONT_MATTER_STOP}`,
       endCaptures: { 1: { name: scope('meta.dateline') } },
       // No #blocks here: "Share this" or "Related" above the body is a button row, not the trailer.
       patterns: [{ include: '#headline' }, { include: '#inline' }],
