@@ -149,7 +149,8 @@ function runSnapshots() {
     return report('seed snapshots', false, `no .snap for ${missing.join(', ')}; run with --update`);
   }
   console.log(`....  seed snapshots (${fixtures.length}) with vscode-tmgrammar-snap`);
-  const args = ['-s', scopeName, 'test/grammar/fixtures/*.txt'];
+  // --expandDiff marks changed lines with ++ and -- so the diff reads without colours (CI logs).
+  const args = ['--expandDiff', '-s', scopeName, 'test/grammar/fixtures/*.txt'];
   const ok = runTool('snapshot.js', update ? ['--updateSnapshot', ...args] : args);
   report(`seed snapshots (${fixtures.length})${update ? ' updated' : ''}`, ok);
 }
