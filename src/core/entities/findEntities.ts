@@ -1,0 +1,748 @@
+/**
+ * Finds people, places and organisations in an article. compromise's tagger is too slow and too
+ * loose for news, so the finder reads capitalised phrases itself and classifies them with news
+ * rules (titles, organisation heads, acronyms, datelines, results tables), the world-countries
+ * gazetteer and the word classes of compromise's lexicon, then makes the document consistent: once
+ * "Grigory Karasin" is a person, "Karasin" is the same person everywhere in the document.
+ */
+import { lookupDemonym, lookupGazetteer } from '../gazetteer/gazetteer';
+import { lookupLexicon, type LexiconClass } from '../nlp/nameLexicon';
+import type { EntityMention, EntityType, Zone } from '../types';
+import {
+  FUNCTION_WORDS,
+  NAME_CONNECTORS,
+  NEWS_AGENCIES,
+  NOT_ACRONYMS,
+  ORGANIZATION_FOLLOWERS,
+  ORGANIZATION_HEADS,
+  ORGANIZATION_PRECEDERS,
+  PERSON_CONNECTORS,
+  PLACE_HEADS,
+  PLACE_PREPOSITIONS,
+  PLACE_STARTS,
+  ROLE_WORDS,
+  SAY_WORDS,
+  TITLE_WORDS,
+} from './entityWords';
+import { tokenizeWords, type WordToken } from './tokenizeWords';
+
+/** Options of `findEntities`. */
+export interface FindEntitiesOptions {
+  /** The article's zones from `parseArticle`; datelines and boilerplate refine the rules. */
+  zones?: Zone[];
+  /** Called with every mention and the rule that typed it; for tuning and debugging only. */
+  explain?: (mention: EntityMention, rule: string) => void;
+}
+
+/**
+ * How sure a rule is. Strong rules (a title, an organisation word, the gazetteer) are final; the
+ * lexicon is outvoted by strong evidence elsewhere in the document; guesses and unknowns take the
+ * document's word first and fall back on context and defaults.
+ */
+const enum Strength {
+  Unknown = 0,
+  Guess = 1,
+  Lexicon = 2,
+  Strong = 3,
+}
+
+interface Candidate {
+  tokens: WordToken[];
+  type: EntityType | null;
+  name: string;
+  strength: Strength;
+  /** The rule that settled the type, for `FindEntitiesOptions.explain`. */
+  rule: string;
+}
+
+interface DocumentNames {
+  /** Lower-cased surface → weighted votes per type, with the canonical name of each. */
+  surfaces: Map<string, { type: EntityType; name: string; votes: number }[]>;
+  /** Lower-cased surname → the full names of the people who carry it. */
+  surnames: Map<string, Set<string>>;
+  /** Lower-cased shorter forms of organisations ("minsk group") → the full name. */
+  organizationAliases: Map<string, string>;
+}
+
+/** What the finder knows about the document while classifying a phrase. */
+interface DocumentContext {
+  text: string;
+  tokens: readonly WordToken[];
+  /** Words seen in lower case somewhere ("trailing"), so a capitalised one at a sentence start is ordinary. */
+  lowerForms: ReadonlySet<string>;
+  /** Words seen capitalised inside a sentence, so they are names even at a sentence start. */
+  midSentenceCapitals: ReadonlySet<string>;
+  boilerplate: readonly Zone[];
+}
+
+const AFTER_DATELINE =
+  /^(?:,\s*[\p{L} .]{2,30}?)?\s*(?:\([\p{L} ]+\)\s*)?(?:[—–]|--?\s+(?!\p{Lu}{2})|\d{4}-\d\d-\d\d|\p{Lu}\p{Ll}{2,8}\.? \d)/u;
+const SCORE_AFTER = /^[ \t]+\d+(?:[-–/]\d+)?(?:[ \t,;.)]|$)/;
+const NUMBER = /\d+/g;
+
+/** Finds the named entities of a text; never throws (a failure loses the entities, not the caller). */
+export function findEntities(text: string, options: FindEntitiesOptions = {}): EntityMention[] {
+  try {
+    return findEntitiesUnguarded(text, options);
+  } catch {
+    return [];
+  }
+}
+
+function isOrdinaryWord(lower: string): boolean {
+  if (FUNCTION_WORDS.has(lower)) return true;
+  return lookupLexicon(lower) === 'common';
+}
+
+function findEntitiesUnguarded(text: string, options: FindEntitiesOptions): EntityMention[] {
+  const tokens = tokenizeWords(text, isOrdinaryWord);
+  const lowerForms = new Set<string>();
+  const midSentenceCapitals = new Set<string>();
+  for (const token of tokens) {
+    if (token.capsLine) continue;
+    if (!token.capitalised) lowerForms.add(token.lower);
+    else if (!token.sentenceStart) midSentenceCapitals.add(token.lower);
+  }
+  const zones = options.zones ?? [];
+  const context: DocumentContext = {
+    text,
+    tokens,
+    lowerForms,
+    midSentenceCapitals,
+    boilerplate: collectZones(
+      zones,
+      (zone) => zone.kind === 'boilerplate' || zone.kind === 'comments',
+    ),
+  };
+  const datelines = collectZones(zones, (zone) => zone.kind === 'dateline');
+
+  const candidates: Candidate[] = [];
+  const capsChunks: WordToken[][] = [];
+  let previousDateline: Candidate | null = null;
+  for (const chunk of buildChunks(text, tokens)) {
+    const dateline = datelineCandidate(text, chunk, datelines, previousDateline);
+    previousDateline = dateline;
+    if (dateline) {
+      candidates.push(dateline);
+      continue;
+    }
+    if (chunk[0]!.capsLine || chunk.every((token) => token.upper && token.text.length > 7)) {
+      capsChunks.push(chunk);
+      continue;
+    }
+    for (const segment of trimChunk(chunk, context))
+      candidates.push(...classifyWithConnectors(segment, context));
+  }
+
+  const names = collectDocumentNames(candidates);
+  for (const candidate of candidates) resolveCandidate(candidate, names, context);
+  for (const chunk of capsChunks) candidates.push(...matchCapsChunk(chunk, names, text));
+
+  const mentions: EntityMention[] = [];
+  for (const candidate of candidates) {
+    if (!candidate.type || candidate.tokens.length === 0) continue;
+    const start = candidate.tokens[0]!.start;
+    const end = candidate.tokens[candidate.tokens.length - 1]!.end;
+    const mention: EntityMention = {
+      start,
+      end,
+      text: text.slice(start, end),
+      type: candidate.type,
+      name: candidate.name,
+    };
+    mentions.push(mention);
+    options.explain?.(mention, candidate.rule);
+  }
+  mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+  return removeOverlaps(mentions);
+}
+
+function collectZones(zones: readonly Zone[], keep: (zone: Zone) => boolean): Zone[] {
+  const found: Zone[] = [];
+  const visit = (list: readonly Zone[]): void => {
+    for (const zone of list) {
+      if (keep(zone)) found.push(zone);
+      if (zone.children) visit(zone.children);
+    }
+  };
+  visit(zones);
+  return found;
+}
+
+function removeOverlaps(sorted: EntityMention[]): EntityMention[] {
+  const kept: EntityMention[] = [];
+  for (const mention of sorted) {
+    const last = kept[kept.length - 1];
+    if (last && mention.start < last.end) continue;
+    kept.push(mention);
+  }
+  return kept;
+}
+
+/** Groups capitalised words into phrases, letting connectors in when a capitalised word follows. */
+function buildChunks(text: string, tokens: readonly WordToken[]): WordToken[][] {
+  const chunks: WordToken[][] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const first = tokens[i]!;
+    if (!first.capitalised) {
+      i++;
+      continue;
+    }
+    const chunk = [first];
+    let j = i + 1;
+    while (j < tokens.length) {
+      const previous = chunk[chunk.length - 1]!;
+      const next = tokens[j]!;
+      if (previous.possessive || !joins(text, previous, next)) break;
+      if (next.capitalised) {
+        chunk.push(next);
+        j++;
+        continue;
+      }
+      const after = tokens[j + 1];
+      if (
+        NAME_CONNECTORS.has(next.lower) &&
+        !next.possessive &&
+        after?.capitalised &&
+        joins(text, next, after)
+      ) {
+        chunk.push(next, after);
+        j += 2;
+        continue;
+      }
+      break;
+    }
+    chunks.push(chunk);
+    i = j;
+  }
+  return chunks;
+}
+
+/** Two words belong to one name only when plain spaces (or nothing, as in "T.O'Gorman") separate them. */
+function joins(text: string, left: WordToken, right: WordToken): boolean {
+  return left.line === right.line && /^[ \t\u00a0]{0,2}$/.test(text.slice(left.end, right.start));
+}
+
+function joinTokens(tokens: readonly WordToken[]): string {
+  return tokens.map((token) => token.text).join(' ');
+}
+
+function makeCandidate(
+  tokens: WordToken[],
+  type: EntityType | null,
+  strength: Strength,
+  rule: string,
+  name?: string,
+): Candidate {
+  return { tokens, type, strength, rule, name: name ?? joinTokens(tokens).replace(/’/g, "'") };
+}
+
+/**
+ * A dateline ("MOSCOW—", "LONDON 1996-08-30", "IRVINE, Calif 1996-08-30") names a place, whatever
+ * the case of its line; the state or country after its comma is a place too.
+ */
+function datelineCandidate(
+  text: string,
+  chunk: WordToken[],
+  datelines: readonly Zone[],
+  previous: Candidate | null,
+): Candidate | null {
+  const first = chunk[0]!;
+  const last = chunk[chunk.length - 1]!;
+  if (previous) {
+    const previousEnd = previous.tokens[previous.tokens.length - 1]!;
+    if (
+      previousEnd.line === first.line &&
+      /^,\s*$/.test(text.slice(previousEnd.end, first.start))
+    ) {
+      const written = joinTokens(chunk);
+      const known = lookupGazetteer(written);
+      return makeCandidate(
+        chunk,
+        'place',
+        Strength.Strong,
+        'dateline',
+        known?.name ?? titleCase(written),
+      );
+    }
+  }
+  const inZone = datelines.some((zone) => first.start >= zone.start && last.end <= zone.end);
+  if (!inZone) {
+    if (
+      chunk.length > 4 ||
+      !chunk.every((token) => token.upper && token.text.replace(/\./g, '').length >= 3)
+    ) {
+      return null;
+    }
+    if (!AFTER_DATELINE.test(text.slice(last.end, last.end + 40))) return null;
+    const before = text.slice(Math.max(0, first.start - 40), first.start);
+    if (!/(?:^|\n)[ \t]*(?:date \d{4}-\d\d-\d\d[ \t]*)?$/.test(before)) return null;
+    // "CRICKET - LEICESTERSHIRE ..." is a headline's topic, not a dateline.
+    if (chunk.length === 1 && lookupLexicon(first.lower) === 'common') return null;
+  }
+  const written = joinTokens(chunk);
+  const known = lookupGazetteer(written);
+  return makeCandidate(
+    chunk,
+    'place',
+    Strength.Strong,
+    'dateline',
+    known?.name ?? titleCase(written),
+  );
+}
+
+/** Drops function words, sentence-initial ordinary words, months and weekdays from a phrase's edges. */
+function trimChunk(chunk: WordToken[], context: DocumentContext): WordToken[][] {
+  let start = 0;
+  let end = chunk.length;
+  const ordinary = (token: WordToken, atSentenceStart: boolean): boolean => {
+    if (!token.capitalised) return true;
+    if (FUNCTION_WORDS.has(token.lower)) return true;
+    const kind = lookupLexicon(token.lower);
+    if (kind === 'month' || kind === 'weekday') return true;
+    if (!atSentenceStart || context.midSentenceCapitals.has(token.lower)) return false;
+    if (kind === 'common' || kind === 'honorific')
+      return !TITLE_WORDS.has(token.lower.replace(/\.$/, ''));
+    if (kind !== undefined) return false;
+    return context.lowerForms.has(token.lower) || /(?:ing|ly)$/.test(token.lower);
+  };
+  while (start < end && ordinary(chunk[start]!, chunk[start]!.sentenceStart)) start++;
+  while (end > start && ordinary(chunk[end - 1]!, false)) end--;
+  // A connector left at an edge ("of Armenia") is not part of the name.
+  while (start < end && !chunk[start]!.capitalised) start++;
+  while (end > start && !chunk[end - 1]!.capitalised) end--;
+  if (start >= end) return [];
+  return [chunk.slice(start, end)];
+}
+
+/** Classifies a phrase as a whole; when it holds connectors and no rule takes it whole, splits it. */
+function classifyWithConnectors(segment: WordToken[], context: DocumentContext): Candidate[] {
+  const connectors = segment.filter((token) => !token.capitalised);
+  if (connectors.length === 0) return [classifySegment(segment, context)];
+  const whole = classifySegment(segment, context);
+  const personConnectors = connectors.every((token) => PERSON_CONNECTORS.has(token.lower));
+  if (whole.strength >= Strength.Lexicon && (whole.type !== 'person' || personConnectors))
+    return [whole];
+  if (personConnectors && whole.type === null) return [whole];
+  const parts: Candidate[] = [];
+  let current: WordToken[] = [];
+  for (const token of segment) {
+    if (token.capitalised) {
+      current.push(token);
+      continue;
+    }
+    if (current.length > 0) parts.push(classifySegment(current, context));
+    current = [];
+  }
+  if (current.length > 0) parts.push(classifySegment(current, context));
+  return parts;
+}
+
+function isTitle(token: WordToken): boolean {
+  return TITLE_WORDS.has(token.lower.replace(/\.$/, ''));
+}
+
+function isDemonym(token: WordToken): boolean {
+  return lookupLexicon(token.lower) === 'demonym' || lookupDemonym(token.text) !== undefined;
+}
+
+function neighbours(segment: readonly WordToken[], context: DocumentContext) {
+  const { text, tokens } = context;
+  const first = segment[0]!;
+  const last = segment[segment.length - 1]!;
+  const index = tokenIndex(tokens, first);
+  const lastIndex = index + segment.length - 1;
+  const before = index > 0 ? tokens[index - 1] : undefined;
+  const after = tokens[lastIndex + 1];
+  const beforeAdjacent =
+    before !== undefined &&
+    before.line === first.line &&
+    /^[ \t]+$/.test(text.slice(before.end, first.start));
+  const afterAdjacent =
+    after !== undefined &&
+    after.line === last.line &&
+    !last.possessive &&
+    /^[ \t]+$/.test(text.slice(last.end, after.start));
+  return {
+    before: beforeAdjacent ? before : undefined,
+    after: afterAdjacent ? after : undefined,
+    afterNext: afterAdjacent ? tokens[lastIndex + 2] : undefined,
+    textAfter: text.slice(last.end, last.end + 24),
+    line: lineOf(text, first.start),
+  };
+}
+
+function lineOf(text: string, at: number): string {
+  const start = text.lastIndexOf('\n', at - 1) + 1;
+  const end = text.indexOf('\n', at);
+  return text.slice(start, end < 0 ? text.length : end);
+}
+
+/** A team in a results line ("Bristol 28", "Walsall v Wrexham"): an organisation, unless a country. */
+function isScoreLine(segment: readonly WordToken[], context: DocumentContext): boolean {
+  const last = segment[segment.length - 1]!;
+  const { textAfter, line, before } = neighbours(segment, context);
+  if (/^\s+\d{4}-\d\d-\d\d/.test(textAfter)) return false;
+  const numbers = line.match(NUMBER)?.length ?? 0;
+  if (SCORE_AFTER.test(textAfter) && numbers >= 2 && !last.possessive) return true;
+  if (/^[ \t]+v\.?[ \t]+\p{Lu}/u.test(textAfter)) return true;
+  return before?.lower === 'v' || before?.lower === 'v.';
+}
+
+/** Classifies one capitalised phrase from its own words and its immediate neighbours. */
+function classifySegment(segment: WordToken[], context: DocumentContext): Candidate {
+  const written = joinTokens(segment);
+  const last = segment[segment.length - 1]!;
+  const first = segment[0]!;
+  const make = (
+    type: EntityType | null,
+    strength: Strength,
+    rule: string,
+    tokens = segment,
+    name?: string,
+  ) => makeCandidate(tokens, type, strength, rule, name);
+
+  const known = lookupGazetteer(written);
+  if (known) {
+    if (known.kind !== 'country' && isScoreLine(segment, context))
+      return make('organization', Strength.Strong, 'score');
+    return make(
+      'place',
+      known.kind === 'country' ? Strength.Strong : Strength.Lexicon,
+      'gazetteer',
+      segment,
+      known.name,
+    );
+  }
+  if (NEWS_AGENCIES.has(written)) return make('organization', Strength.Strong, 'news-agency');
+  if (isScoreLine(segment, context) && !segment.some(isTitle)) {
+    return make('organization', Strength.Strong, 'score');
+  }
+  const phrase = segment.length > 1 ? lookupLexicon(written.toLowerCase()) : undefined;
+  if (phrase === 'place') return make('place', Strength.Lexicon, 'lexicon-phrase');
+  if (phrase === 'organization') return make('organization', Strength.Strong, 'lexicon-phrase');
+  if (phrase === 'person') return make('person', Strength.Strong, 'lexicon-phrase');
+
+  if (segment.length > 1 && ORGANIZATION_HEADS.has(last.lower))
+    return make('organization', Strength.Strong, 'org-head');
+
+  // Titles and the demonyms before them are not part of the name: "Armenian Foreign Minister X".
+  let titles = 0;
+  while (
+    titles < segment.length &&
+    (isTitle(segment[titles]!) ||
+      (isDemonym(segment[titles]!) && segment[titles + 1] && isTitle(segment[titles + 1]!)))
+  ) {
+    titles++;
+  }
+  if (titles > 0) {
+    if (titles === segment.length) return make(null, Strength.Strong, 'title-only');
+    const rest = segment.slice(titles);
+    const inner = classifySegment(rest, context);
+    if (inner.type === 'place' || inner.type === 'organization') return inner;
+    return make('person', Strength.Strong, 'title', rest);
+  }
+
+  if (segment.length === 1 && first.upper) {
+    if (NOT_ACRONYMS.has(first.text.replace(/\./g, '')))
+      return make(null, Strength.Strong, 'not-acronym');
+    if (lookupLexicon(first.lower) === 'place') return make('place', Strength.Lexicon, 'lexicon');
+    return make('organization', Strength.Strong, 'acronym');
+  }
+  if (
+    segment.length > 1 &&
+    (PLACE_HEADS.has(last.lower) || PLACE_STARTS.has(first.lower.replace(/\.$/, '')))
+  ) {
+    return make('place', Strength.Strong, 'place-word');
+  }
+  if (segment.length > 1 && segment.slice(0, -1).some((token) => /^\p{Lu}\.$/u.test(token.text))) {
+    return make('person', Strength.Strong, 'initials');
+  }
+  if (lookupDemonym(written) || segment.every(isDemonym))
+    return make(null, Strength.Strong, 'demonym');
+
+  const { before, after, afterNext } = neighbours(segment, context);
+  if (after && !after.capitalised) {
+    if (
+      ORGANIZATION_FOLLOWERS.has(after.lower) ||
+      (after.lower === 'news' && afterNext?.lower === 'agency')
+    ) {
+      return make('organization', Strength.Strong, 'org-follower');
+    }
+  }
+  if (before && !before.capitalised && ORGANIZATION_PRECEDERS.has(before.lower)) {
+    return make('organization', Strength.Guess, 'org-preceder');
+  }
+
+  const firstKind = lookupLexicon(first.lower);
+  const lastKind = lookupLexicon(last.lower);
+  if (segment.length > 1) {
+    if (firstKind === 'firstName' || firstKind === 'person')
+      return make('person', Strength.Strong, 'first-name');
+    if (lastKind === 'lastName' && firstKind !== 'place' && firstKind !== 'organization') {
+      return make('person', Strength.Strong, 'last-name');
+    }
+    if (isDemonym(first) && segment.length === 2 && lastKind === 'common')
+      return make(null, Strength.Guess, 'demonym-noun');
+    return make(null, Strength.Unknown, 'unknown');
+  }
+  return classifyWord(first, firstKind, make, context);
+}
+
+function classifyWord(
+  word: WordToken,
+  kind: LexiconClass | undefined,
+  make: (type: EntityType | null, strength: Strength, rule: string) => Candidate,
+  context: DocumentContext,
+): Candidate {
+  switch (kind) {
+    case 'place':
+      return make('place', Strength.Lexicon, 'lexicon');
+    case 'organization':
+      return make('organization', Strength.Lexicon, 'lexicon');
+    case 'person':
+    case 'lastName':
+    case 'firstName':
+      return make('person', Strength.Guess, 'lexicon');
+    case 'properNoun':
+      return make(null, Strength.Unknown, 'proper-noun');
+    case undefined:
+      break;
+    default:
+      return make(null, Strength.Guess, 'ordinary-word');
+  }
+  // An unknown adjective of nationality or language ("Kurdish dissidents") is not an entity.
+  const { after } = neighbours([word], context);
+  if (
+    /(?:ish|ese|ian|ean)$/.test(word.lower) &&
+    after &&
+    !after.capitalised &&
+    !SAY_WORDS.has(after.lower)
+  ) {
+    return make(null, Strength.Guess, 'adjective-form');
+  }
+  return make(null, Strength.Unknown, 'unknown');
+}
+
+function addSurface(
+  names: DocumentNames,
+  surface: string,
+  type: EntityType,
+  name: string,
+  votes: number,
+): void {
+  const key = surface.toLowerCase();
+  const list = names.surfaces.get(key) ?? [];
+  const entry = list.find((item) => item.type === type);
+  if (entry) entry.votes += votes;
+  else list.push({ type, name, votes });
+  names.surfaces.set(key, list);
+}
+
+/** Collects the names the document establishes, and their short forms. */
+function collectDocumentNames(candidates: readonly Candidate[]): DocumentNames {
+  const names: DocumentNames = {
+    surfaces: new Map(),
+    surnames: new Map(),
+    organizationAliases: new Map(),
+  };
+  for (const candidate of candidates) {
+    if (!candidate.type || candidate.strength < Strength.Lexicon) continue;
+    const surface = joinTokens(candidate.tokens);
+    addSurface(
+      names,
+      surface,
+      candidate.type,
+      candidate.name,
+      candidate.strength === Strength.Strong ? 3 : 1,
+    );
+    const words = candidate.tokens;
+    if (candidate.type === 'person' && words.length > 1 && candidate.strength === Strength.Strong) {
+      const surname = words[words.length - 1]!;
+      if (!/^\p{Lu}\.$/u.test(surname.text)) {
+        const set = names.surnames.get(surname.lower) ?? new Set<string>();
+        set.add(candidate.name);
+        names.surnames.set(surname.lower, set);
+      }
+    }
+    if (
+      candidate.type === 'organization' &&
+      words.length > 1 &&
+      candidate.strength === Strength.Strong
+    ) {
+      for (let i = 1; i < words.length; i++) {
+        const tail = words.slice(i);
+        if (tail.length >= 2 && tail[0]!.capitalised) {
+          names.organizationAliases.set(joinTokens(tail).toLowerCase(), candidate.name);
+        }
+      }
+      const initials = words
+        .filter((token) => token.capitalised)
+        .map((token) => token.text[0])
+        .join('');
+      if (initials.length >= 2)
+        names.organizationAliases.set(initials.toLowerCase(), candidate.name);
+    }
+  }
+  return names;
+}
+
+function bestSurface(
+  names: DocumentNames,
+  surface: string,
+): { type: EntityType; name: string; votes: number } | undefined {
+  const list = names.surfaces.get(surface.toLowerCase());
+  if (!list || list.length === 0) return undefined;
+  return list.reduce((best, item) => (item.votes > best.votes ? item : best));
+}
+
+function tokenIndex(all: readonly WordToken[], token: WordToken): number {
+  let low = 0;
+  let high = all.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const start = all[mid]!.start;
+    if (start === token.start) return mid;
+    if (start < token.start) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -1;
+}
+
+/** Settles a phrase's type and canonical name from the document, its context, then defaults. */
+function resolveCandidate(
+  candidate: Candidate,
+  names: DocumentNames,
+  context: DocumentContext,
+): void {
+  const surface = joinTokens(candidate.tokens);
+  const key = surface.toLowerCase();
+  const single = candidate.tokens.length === 1;
+  const surnameOf = single ? names.surnames.get(key) : undefined;
+  if (candidate.type === 'person' && surnameOf && surnameOf.size === 1)
+    candidate.name = [...surnameOf][0]!;
+  if (candidate.strength === Strength.Strong) return;
+
+  if (surnameOf && candidate.type !== 'place') {
+    candidate.type = 'person';
+    candidate.name = surnameOf.size === 1 ? [...surnameOf][0]! : surface;
+    candidate.rule = 'surname';
+    return;
+  }
+  const established = bestSurface(names, surface);
+  if (established && (candidate.strength < Strength.Lexicon || established.votes >= 3)) {
+    if (established.type !== candidate.type) candidate.rule = 'document';
+    candidate.type = established.type;
+    candidate.name = established.name;
+    return;
+  }
+  const organization = names.organizationAliases.get(key);
+  if (organization && candidate.strength < Strength.Lexicon) {
+    candidate.type = 'organization';
+    candidate.name = organization;
+    candidate.rule = 'org-alias';
+    return;
+  }
+  if (candidate.strength >= Strength.Guess) return;
+
+  const { before, after } = neighbours(candidate.tokens, context);
+  const first = candidate.tokens[0]!;
+  const last = candidate.tokens[candidate.tokens.length - 1]!;
+  const settle = (type: EntityType, rule: string): void => {
+    candidate.type = type;
+    candidate.rule = rule;
+  };
+  if (
+    single &&
+    context.boilerplate.some((zone) => first.start >= zone.start && last.end <= zone.end)
+  ) {
+    return settle('organization', 'boilerplate');
+  }
+  if (before && !before.capitalised && ROLE_WORDS.has(before.lower))
+    return settle('person', 'role');
+  if (after && SAY_WORDS.has(after.lower)) return settle('person', 'speaker');
+  if (/^\s*\((?:[^()]{2,30})\)/.test(context.text.slice(last.end, last.end + 34))) {
+    const inside = /^\s*\(([^()]+)\)/.exec(context.text.slice(last.end, last.end + 34))?.[1] ?? '';
+    if (
+      lookupGazetteer(inside)?.kind === 'country' ||
+      lookupLexicon(inside.toLowerCase()) === 'place'
+    ) {
+      return settle('person', 'nationality-after');
+    }
+  }
+  if (!single) return settle('person', 'default-phrase');
+  if (before && PLACE_PREPOSITIONS.has(before.lower)) return settle('place', 'preposition');
+  settle('place', 'default-word');
+}
+
+/** In a capitals line, only names the document, the gazetteer or the lexicon already knows are taken. */
+function matchCapsChunk(chunk: WordToken[], names: DocumentNames, text: string): Candidate[] {
+  const found: Candidate[] = [];
+  let i = 0;
+  while (i < chunk.length) {
+    let matched: Candidate | null = null;
+    for (let j = Math.min(chunk.length, i + 5); j > i && !matched; j--) {
+      const tokens = chunk.slice(i, j);
+      if (tokens.some((token) => !token.capitalised)) continue;
+      matched = matchKnownName(tokens, names);
+    }
+    if (matched) {
+      const last = matched.tokens[matched.tokens.length - 1]!;
+      const after = text.slice(last.end, last.end + 24);
+      const isCountry = lookupGazetteer(joinTokens(matched.tokens))?.kind === 'country';
+      if (
+        matched.type === 'place' &&
+        !isCountry &&
+        SCORE_AFTER.test(after) &&
+        !/^\s+\d{4}-\d\d/.test(after)
+      ) {
+        matched.type = 'organization';
+        matched.rule = 'score';
+      }
+      found.push(matched);
+      i += matched.tokens.length;
+    } else {
+      i++;
+    }
+  }
+  return found;
+}
+
+function matchKnownName(tokens: WordToken[], names: DocumentNames): Candidate | null {
+  const surface = joinTokens(tokens);
+  const key = surface.toLowerCase();
+  const established = bestSurface(names, surface);
+  if (established)
+    return makeCandidate(
+      tokens,
+      established.type,
+      Strength.Strong,
+      'caps-document',
+      established.name,
+    );
+  const surnameOf = tokens.length === 1 ? names.surnames.get(key) : undefined;
+  if (surnameOf && surnameOf.size === 1)
+    return makeCandidate(tokens, 'person', Strength.Strong, 'caps-surname', [...surnameOf][0]);
+  const organization = names.organizationAliases.get(key);
+  if (organization && tokens.length > 1)
+    return makeCandidate(tokens, 'organization', Strength.Strong, 'caps-org-alias', organization);
+  const place = lookupGazetteer(surface);
+  if (place) return makeCandidate(tokens, 'place', Strength.Strong, 'caps-gazetteer', place.name);
+  const kind = lookupLexicon(key);
+  if (kind === 'place' || kind === 'organization' || (kind === 'person' && tokens.length > 1)) {
+    return makeCandidate(tokens, kind, Strength.Strong, 'caps-lexicon', titleCase(surface));
+  }
+  return null;
+}
+
+/** "NEW YORK" → "New York"; words already in mixed case are kept. */
+function titleCase(written: string): string {
+  if (/\p{Ll}/u.test(written)) return written;
+  return written
+    .toLowerCase()
+    .replace(
+      /(^|[\s\-'’.])(\p{L})/gu,
+      (_, gap: string, letter: string) => gap + letter.toUpperCase(),
+    );
+}
