@@ -5,7 +5,7 @@
  * gazetteer and the word classes of compromise's lexicon, then makes the document consistent: once
  * "Grigory Karasin" is a person, "Karasin" is the same person everywhere in the document.
  */
-import { lookupDemonym, lookupGazetteer } from '../gazetteer/gazetteer';
+import { isDemonymLike, lookupDemonym, lookupGazetteer } from '../gazetteer/gazetteer';
 import { lookupLexicon, type LexiconClass } from '../nlp/nameLexicon';
 import type { EntityMention, EntityType, Zone } from '../types';
 import {
@@ -109,10 +109,7 @@ function findEntitiesUnguarded(text: string, options: FindEntitiesOptions): Enti
     tokens,
     lowerForms,
     midSentenceCapitals,
-    boilerplate: collectZones(
-      zones,
-      (zone) => zone.kind === 'boilerplate' || zone.kind === 'comments',
-    ),
+    boilerplate: collectZones(zones, (zone) => zone.kind === 'boilerplate'),
   };
   const datelines = collectZones(zones, (zone) => zone.kind === 'dateline');
 
@@ -344,7 +341,16 @@ function isTitle(token: WordToken): boolean {
 }
 
 function isDemonym(token: WordToken): boolean {
-  return lookupLexicon(token.lower) === 'demonym' || lookupDemonym(token.text) !== undefined;
+  if (lookupLexicon(token.lower) === 'demonym' || isDemonymLike(token.text)) return true;
+  // "Armenian-Azerbaijani" is two demonyms.
+  const parts = token.text.split('-');
+  return (
+    parts.length > 1 &&
+    parts.every(
+      (part) =>
+        lookupLexicon(part.toLowerCase()) === 'demonym' || lookupDemonym(part) !== undefined,
+    )
+  );
 }
 
 function neighbours(segment: readonly WordToken[], context: DocumentContext) {
@@ -459,8 +465,17 @@ function classifySegment(segment: WordToken[], context: DocumentContext): Candid
   if (segment.length > 1 && segment.slice(0, -1).some((token) => /^\p{Lu}\.$/u.test(token.text))) {
     return make('person', Strength.Strong, 'initials');
   }
-  if (lookupDemonym(written) || segment.every(isDemonym))
+  if (
+    lookupDemonym(written) ||
+    segment.every(isDemonym) ||
+    (segment.length > 1 && isDemonym(last))
+  ) {
     return make(null, Strength.Strong, 'demonym');
+  }
+  // A lone capital ("B) Turkey can ignore...") is a list marker, not an initial.
+  if (segment.length === 1 && /^\p{Lu}\.?$/u.test(first.text)) {
+    return make(null, Strength.Strong, 'letter');
+  }
 
   const { before, after, afterNext } = neighbours(segment, context);
   if (after && !after.capitalised) {
@@ -620,8 +635,17 @@ function resolveCandidate(
   const key = surface.toLowerCase();
   const single = candidate.tokens.length === 1;
   const surnameOf = single ? names.surnames.get(key) : undefined;
-  if (candidate.type === 'person' && surnameOf && surnameOf.size === 1)
+  if (candidate.type === 'person' && surnameOf && surnameOf.size === 1) {
     candidate.name = [...surnameOf][0]!;
+  }
+  const longerOrganization = names.organizationAliases.get(key);
+  if (
+    candidate.type === 'organization' &&
+    longerOrganization &&
+    longerOrganization.length > surface.length
+  ) {
+    candidate.name = longerOrganization;
+  }
   if (candidate.strength === Strength.Strong) return;
 
   if (surnameOf && candidate.type !== 'place') {
@@ -671,7 +695,14 @@ function resolveCandidate(
       return settle('person', 'nationality-after');
     }
   }
-  if (!single) return settle('person', 'default-phrase');
+  if (!single) {
+    // A phrase of words the document also writes in lower case ("Discussion Policy") is a heading.
+    if (candidate.tokens.some((token) => context.lowerForms.has(token.lower))) {
+      candidate.rule = 'ordinary-phrase';
+      return;
+    }
+    return settle('person', 'default-phrase');
+  }
   if (before && PLACE_PREPOSITIONS.has(before.lower)) return settle('place', 'preposition');
   settle('place', 'default-word');
 }

@@ -56,7 +56,7 @@ function isCapsLine(line: string, isOrdinaryWord: (lower: string) => boolean): b
 
 function isSentenceStart(text: string, start: number, previous: WordToken | undefined): boolean {
   let i = start - 1;
-  while (i >= 0 && /[\s"“”‘'(\[—–-]/.test(text[i]!)) {
+  while (i >= 0 && /[\s"“”‘'([—–-]/.test(text[i]!)) {
     if (text[i] === '\n') return true;
     i--;
   }

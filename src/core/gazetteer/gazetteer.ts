@@ -28,6 +28,8 @@ type CountryRow = [
 interface GazetteerIndex {
   byName: Map<string, GazetteerEntry>;
   demonyms: Map<string, string>;
+  /** Lower-cased demonyms and country names, for the plural test of `isDemonymLike`. */
+  stems: string[];
 }
 
 let index: GazetteerIndex | undefined;
@@ -80,7 +82,8 @@ function buildIndex(): GazetteerIndex {
       for (const alias of aliases) add(alias, entry);
     }
   }
-  return { byName, demonyms };
+  const stems = [...demonyms.keys(), ...rows.map((row) => keyOf(row[0]))];
+  return { byName, demonyms, stems };
 }
 
 function getIndex(): GazetteerIndex {
@@ -104,4 +107,17 @@ export function lookupGazetteer(name: string): GazetteerEntry | undefined {
 /** Returns the country a demonym belongs to ("Armenian" gives "Armenia"), ignoring case. */
 export function lookupDemonym(word: string): string | undefined {
   return getIndex().demonyms.get(keyOf(word));
+}
+
+/**
+ * True for a demonym, also in the plural or in a short form the data lacks: "Armenians", "Turks"
+ * (from "Turkish" and "Turkey"). Demonyms are not entities, so the finder uses this to skip them.
+ */
+export function isDemonymLike(word: string): boolean {
+  if (lookupDemonym(word)) return true;
+  const key = keyOf(word);
+  if (!key.endsWith('s') || key.length < 5) return false;
+  const singular = key.slice(0, -1);
+  if (getIndex().demonyms.has(singular)) return true;
+  return getIndex().stems.some((stem) => stem !== singular && stem.startsWith(singular));
 }

@@ -21,7 +21,7 @@ export function findEntitiesWithCompromise(text: string): EntityMention[] {
       // baseline is scored on the name alone, as a user would read it.
       let start = item.offset.start;
       let end = start + item.offset.length;
-      while (start < end && /[\s"“‘'(\[]/.test(text[start]!)) start++;
+      while (start < end && /[\s"“‘'([]/.test(text[start]!)) start++;
       let written = text.slice(start, end);
       const trimmed = written.replace(/(?:['’]s)?[\s,;:!?"”’)\]]*$/, '');
       written = /(?:^|[\s.])\p{Lu}\.$/u.test(trimmed) ? trimmed : trimmed.replace(/\.$/, '');
