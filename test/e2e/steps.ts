@@ -98,8 +98,10 @@ export const steps: E2eStep[] = [
     enabled: ({ repoRoot }) => hasHoverFeature(repoRoot),
     run: async ({ page, screenshot }) => {
       // The card names the person the mention refers to, as the gold analysis has it.
-      await editorLine(page, 'Karasin').waitFor();
-      const card = await hoverWord(page, 'Karasin', 'Grigory Karasin');
+      // "Karasin" alone, in the body: the card must resolve the short name to the full one.
+      const line = 'In an interview with the Interfax news agency, Karasin';
+      await editorLine(page, line).waitFor();
+      const card = await hoverWord(page, 'Karasin', line, 'Grigory Karasin');
       console.log(`       hover card: ${JSON.stringify(card.slice(0, 160))}`);
       await screenshot('hover-karasin.png');
       await page.mouse.move(5, 5);

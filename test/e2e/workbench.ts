@@ -58,37 +58,68 @@ interface PageDocument {
   };
 }
 
-/** The centre of the first on-screen occurrence of `word` in the visible editor lines, or null. */
-async function findWordCentre(page: Page, word: string): Promise<{ x: number; y: number } | null> {
-  return page.evaluate((target) => {
-    const pageDocument = (globalThis as unknown as { document: PageDocument }).document;
-    // Monaco renders each token as a leaf <span> holding one text node.
-    for (const token of pageDocument.querySelectorAll('.editor-instance .view-line span span')) {
-      const text = token.firstChild;
-      const index = text?.textContent?.indexOf(target) ?? -1;
-      if (!text || index < 0) continue;
-      const range = pageDocument.createRange();
-      range.setStart(text, index);
-      range.setEnd(text, index + target.length);
-      const box = range.getBoundingClientRect();
-      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-    }
-    return null;
-  }, word);
+/**
+ * The centre of the first on-screen occurrence of `word` in a visible editor line that contains
+ * `lineText` (any line when it is empty), or null.
+ */
+async function findWordCentre(
+  page: Page,
+  word: string,
+  lineText: string,
+): Promise<{ x: number; y: number } | null> {
+  return page.evaluate(
+    ([target, near]) => {
+      const pageDocument = (globalThis as unknown as { document: PageDocument }).document;
+      for (const line of pageDocument.querySelectorAll('.editor-instance .view-line')) {
+        // Monaco renders spaces as U+00A0, and splits a line into token <span>s at arbitrary
+        // points ("Kar" + "asin"), so the word is found in the line's whole text and its ends are
+        // mapped back to the text nodes that hold them.
+        const lineString = (line.textContent ?? '').replace(/\u00a0/g, ' ');
+        const index = lineString.indexOf(target);
+        if (!lineString.includes(near) || index < 0) continue;
+        const pieces: { node: PageNode; start: number; end: number }[] = [];
+        let offset = 0;
+        for (const token of line.querySelectorAll('span span')) {
+          const text = token.firstChild;
+          const length = text?.textContent?.length ?? 0;
+          if (text) pieces.push({ node: text, start: offset, end: offset + length });
+          offset += length;
+        }
+        const at = (position: number, isEnd: boolean) =>
+          pieces.find((piece) =>
+            isEnd
+              ? position > piece.start && position <= piece.end
+              : position >= piece.start && position < piece.end,
+          );
+        const first = at(index, false);
+        const last = at(index + target.length, true);
+        if (!first || !last) continue;
+        const range = pageDocument.createRange();
+        range.setStart(first.node, index - first.start);
+        range.setEnd(last.node, index + target.length - last.start);
+        const box = range.getBoundingClientRect();
+        return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+      }
+      return null;
+    },
+    [word, lineText],
+  );
 }
 
 /**
- * Hovers `word` until a hover card containing `expectedText` shows, and returns the card's text.
+ * Hovers `word` (in the first visible line containing `lineText`) until a hover card containing
+ * `expectedText` shows, and returns the card's text.
  * The extension activates lazily, so a first hover can arrive before its provider is registered and
  * show nothing: the pointer moves away and back until the card appears or `timeoutMs` passes.
  */
 export async function hoverWord(
   page: Page,
   word: string,
+  lineText: string,
   expectedText: string,
   timeoutMs = 30_000,
 ): Promise<string> {
-  const centre = await findWordCentre(page, word);
+  const centre = await findWordCentre(page, word, lineText);
   if (!centre) throw new Error(`the word ${JSON.stringify(word)} is not visible in the editor`);
   const card = page.locator('.monaco-hover:not(.hidden)', { hasText: expectedText }).first();
   const deadline = Date.now() + timeoutMs;
@@ -114,11 +145,14 @@ export async function runPaletteCommand(page: Page, title: string): Promise<void
   await page.keyboard.press('Enter');
 }
 
-/** The text of the lines a diff editor shows on one side, in screen order. */
+/**
+ * The text a diff editor shows on one side, with whitespace collapsed: word wrap splits a long line
+ * into several view lines (at spaces), and joining them with a space restores the sentence.
+ */
 export async function diffSideText(page: Page, side: 'original' | 'modified'): Promise<string> {
   const lines = page.locator(`.monaco-diff-editor .editor.${side} .view-line`);
   await lines.first().waitFor();
-  return (await lines.allInnerTexts()).join('\n').replace(/\u00a0/g, ' ');
+  return (await lines.allInnerTexts()).join(' ').replace(/\s+/g, ' ');
 }
 
 /**
