@@ -25,6 +25,9 @@ const YEAR = String.raw`(?:1[89][0-9]{2}|20[0-9]{2})`;
 /** Letters and digits of any script: a quotation mark or apostrophe next to one is inside a word. */
 const WORD_CHAR = String.raw`[\p{L}\p{N}]`;
 
+/** Elisions that start with an apostrophe, so their mark opens no quotation: '90s, 'n', 'em, 's. */
+const NOT_ELISION = String.raw`(?![0-9]0s\b|n['’]|em\b|til\b|cause\b|tis\b|twas\b|s\b)`;
+
 /** The ` date 2017-12-27 ` header that cleaned scrapes start with. */
 const DATE_HEADER = String.raw`[ \t]?date[ \t]+([0-9]{4}-[0-9]{2}-[0-9]{2})`;
 
@@ -178,9 +181,13 @@ const grammar = {
     },
     'quote-double-curly': quotation({
       kind: 'double',
-      open: '“',
-      close: '”',
-      patterns: [{ include: '#inside-double' }],
+      // Scrapes mix their marks: a right mark at the start of a word also opens ("”Fear. I am…").
+      open: String.raw`“|(?:^|(?<=[ \t(\[]))”(?=${WORD_CHAR})`,
+      // A straight mark closes as well ("“no evidence\" yet"), and so does a left mark that is
+      // followed by a space or punctuation ("“Mostly False.“").
+      close: String.raw`[”"]|“(?=[ \t.,;:!?)\]]|$)`,
+      // A curly quotation can hold another one ("he calls “hell” than live…”).
+      patterns: [{ include: '#quote-double-curly' }, { include: '#inside-double' }],
     }),
     'quote-double-low': quotation({
       kind: 'double',
@@ -193,7 +200,7 @@ const grammar = {
       // A straight mark after a digit is an inch or seconds sign (a 12" record), not a quotation.
       openGuard: String.raw`(?<![0-9])`,
       open: '"',
-      close: '"',
+      close: '["”]',
       patterns: [{ include: '#inside-double' }],
     }),
     'quote-guillemet': quotation({
@@ -206,10 +213,11 @@ const grammar = {
       kind: 'single',
       // Only the left mark opens; "’90s", "rock ’n’ roll" and "Russia’s" use the right mark, an
       // apostrophe. A left mark misused for those elisions does not open either.
-      openGuard: String.raw`(?<!${WORD_CHAR})`,
-      open: String.raw`‘(?![0-9]0s\b|n’|n'|em\b|til\b|cause\b|tis\b|twas\b)`,
-      // A right mark followed by a letter is an apostrophe inside a word, not the end.
-      close: '’',
+      openGuard: String.raw`(?<!${WORD_CHAR}|\.)`,
+      open: String.raw`‘${NOT_ELISION}`,
+      // A right mark followed by a letter is an apostrophe inside a word, not the end. Scrapes mix
+      // marks, so a straight mark closes too, and so does a left mark before a space ("Christianity, ‘ well").
+      close: String.raw`[’']|‘(?=[ \t.,;:!?]|$)`,
       closeGuard: String.raw`(?!${WORD_CHAR})`,
       // A closing double mark closes an inner single quotation whose own mark is missing.
       ends: ['[”»]'],
@@ -217,11 +225,11 @@ const grammar = {
     }),
     'quote-single-straight': quotation({
       kind: 'single',
-      // A straight mark opens only at the start of a word and not in common elisions ('90s, 'n',
-      // 'em, 'til, 'cause, 'tis, 'twas), so "don't" and "the Smiths' house" stay plain text.
-      openGuard: String.raw`(?<!${WORD_CHAR}|['’])`,
-      open: String.raw`'(?=${WORD_CHAR})(?![0-9]0s\b|n'|n’|em\b|til\b|cause\b|tis\b|twas\b)`,
-      close: "'",
+      // A straight mark opens only at the start of a word, not after a full stop ("the U.N.'s") and
+      // not in common elisions, so "don't" and "the Smiths' house" stay plain text.
+      openGuard: String.raw`(?<!${WORD_CHAR}|['’.])`,
+      open: String.raw`'(?=${WORD_CHAR})${NOT_ELISION}`,
+      close: "['’]",
       closeGuard: String.raw`(?!${WORD_CHAR})`,
       ends: ['[”"»]'],
       patterns: [{ include: '#date' }],
