@@ -13,10 +13,10 @@ export type DuplicateKind = 'exact' | 'same-body' | 'revised';
  * The default score from which two files are versions of one story, tuned on the synthetic corpus
  * of bench/duplicatesCorpus.ts (see docs/benchmarks-duplicates.md).
  */
-export const DEFAULT_DUPLICATE_THRESHOLD = 0.5;
+export const DEFAULT_DUPLICATE_THRESHOLD = 0.45;
 
 /** Each body must be this much inside the other's page for the pair to count as the same body. */
-export const SAME_BODY_CONTAINMENT = 0.98;
+export const SAME_BODY_CONTAINMENT = 0.995;
 
 /**
  * A body must have this many shingles for its containment in another page to count towards the

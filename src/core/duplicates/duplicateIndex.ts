@@ -35,6 +35,8 @@ export interface DuplicatePair {
   b: string;
   similarity: number;
   containment: number;
+  /** The duplicate score the threshold applies to (see `FingerprintComparison.score`). */
+  score: number;
   kind: DuplicateKind;
 }
 
@@ -293,7 +295,8 @@ function makePair(
   kind: DuplicateKind,
 ): DuplicatePair {
   const [a, b] = compareIds(first, second) <= 0 ? [first, second] : [second, first];
-  return { a, b, similarity: comparison.similarity, containment: comparison.containment, kind };
+  const { similarity, containment, score } = comparison;
+  return { a, b, similarity, containment, score, kind };
 }
 
 function compareIds(x: string, y: string): number {
