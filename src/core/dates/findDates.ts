@@ -38,6 +38,8 @@ type Meaning =
   | { kind: 'monthOfYear'; month: number; yearOffset: number }
   | { kind: 'monthDay'; month: number; day: number }
   | { kind: 'holiday'; dayInYear: (year: number) => CalendarDay; modifier: DateModifier }
+  /** A year counted back from the article date ("a decade ago"). */
+  | { kind: 'yearsAgo'; years: number }
   /** A clock time without a day: it takes the day of a date in the same sentence. */
   | { kind: 'time' };
 
@@ -67,7 +69,7 @@ const WEEK_WORD = /\bweeks?\b/i;
 const SAME_DAY_PART = /^(?:this\s+(?:morning|afternoon|evening)|tonight)$/i;
 const MODIFIER_BEFORE = /\b(last|this|next|coming|past)\s+$/i;
 const YEAR_AFTER_MONTH = /^\s+(?:of\s+)?(this|next|last)\s+year\b/i;
-const EARLY_LATE_BEFORE = /\b(?:early|late|mid|earlier|later)(?:\s+|-)$/i;
+const EARLY_LATE_BEFORE = /\b(?:early|late|mid)(?:\s+|-)$/i;
 const PROPER_NAME_BEFORE = /(?:^|[^.!?]\s)(\p{Lu}[\p{L}'’]*)\s+$/u;
 const NOT_NAME_WORDS = new Set([
   'in',
@@ -94,8 +96,22 @@ const NOT_NAME_WORDS = new Set([
 
 /** Bare years 1700-2099 that are not amounts, codes or clock times. */
 const YEAR =
-  /(?<![\d$£€¥#/.,:\-]|\bNo\.\s?|\b(?:number|flight|route|highway|room|article|resolution|section|chapter|page|model|version)\s)\b(1[7-9]\d\d|20\d\d)\b(?![.,:/]?\d|%|-(?:\d|[a-z])|\s*(?:percent|per\s+cent|GMT|UTC|EST|EDT|CST|PST|hrs?|hours?|local\s+time)\b|\s+(?:people|persons|men|women|children|troops|soldiers|police|officers|votes|voters|members|residents|workers|students|delegates|dollars|euros|pounds|yuan|rubles|tons|tonnes|meters|metres|kilometers|kilometres|km|miles|feet|acres|hectares|cases|deaths|units|shares|jobs|pages|words|calories|cars|homes|houses|seats|rooms|beds|points|miles?)\b)/g;
+  /(?<![\d$£€¥#/.,:-]|\bNo\.\s?|\b(?:number|flight|route|highway|room|article|resolution|section|chapter|page|model|version)\s)\b(1[7-9]\d\d|20\d\d)\b(?![.,:/]?\d|%|-(?:\d|[a-z])|\s*(?:percent|per\s+cent|GMT|UTC|EST|EDT|CST|PST|hrs?|hours?|local\s+time)\b|\s+(?:people|persons|men|women|children|troops|soldiers|police|officers|votes|voters|members|residents|workers|students|delegates|dollars|euros|pounds|yuan|rubles|tons|tonnes|meters|metres|kilometers|kilometres|km|miles|feet|acres|hectares|cases|deaths|units|shares|jobs|pages|words|calories|cars|homes|houses|seats|rooms|beds|points|miles?)\b)/g;
 const DECADE = /\b(?:(?:early|mid|late)[\s-]+)?(?:(1[7-9]\d0|20\d0)'?s|'(\d0)s)(?![\w'])/gi;
+const DECADES_AGO =
+  /\b(a|one|two|three|four|five|six|seven|eight|nine|\d+)\s+(decades?|century|centuries)\s+ago\b/gi;
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+};
 const SEASON =
   /\b(?:(last|this|next|early|late)\s+)?(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(1[7-9]\d\d|20\d\d))?\b/gi;
 const QUARTER =
@@ -189,8 +205,13 @@ function candidateFromHit(
     fields = reread;
   }
   const meaning = meaningOfHit(core, fields);
-  if (meaning.kind === 'month' && looksLikeName(text, start)) return null;
-  return { start, end, meaning, period: /^(?:this|last|next)\s+(?:month|year)$/i.test(core) };
+  if (
+    meaning.kind === 'month' &&
+    (looksLikeName(text, start) || looksLikeMarch(text, start, end))
+  ) {
+    return null;
+  }
+  return { start, end, meaning, period: /^(?:this|last|next)\s+(?:week|month|year)$/i.test(core) };
 }
 
 function meaningOfHit(core: string, hit: ChronoHit): Meaning {
@@ -247,6 +268,15 @@ function looksLikeName(text: string, start: number): boolean {
   return before !== null && !NOT_NAME_WORDS.has(before[1]!.toLowerCase());
 }
 
+/** True for a march, the event: "the March for Life", "a March of the Combatant Mothers". */
+function looksLikeMarch(text: string, start: number, end: number): boolean {
+  return (
+    text.slice(start, end) === 'March' &&
+    /\b(?:the|a|annual|this year's)\s+$/i.test(text.slice(Math.max(0, start - 20), start)) &&
+    /^\s+(?:for|of|on|against|to)\s/.test(text.slice(end, end + 10))
+  );
+}
+
 /** What our own rules find in one chunk: years, decades, seasons, quarters, weekends and holidays. */
 function ruleCandidates(text: string, chunk: Span): Candidate[] {
   const slice = text.slice(chunk.start, chunk.end);
@@ -256,6 +286,12 @@ function ruleCandidates(text: string, chunk: Span): Candidate[] {
   };
   for (const match of slice.matchAll(YEAR)) {
     at(match.index, match[0].length, { kind: 'fixed', value: match[1]! });
+  }
+  for (const match of slice.matchAll(DECADES_AGO)) {
+    const count = match[1]!.toLowerCase();
+    const decades = /^\d+$/.test(count) ? Number(count) : (NUMBER_WORDS[count] ?? 1);
+    const years = match[2]!.toLowerCase().startsWith('century') ? 100 * decades : 10 * decades;
+    at(match.index, match[0].length, { kind: 'yearsAgo', years });
   }
   for (const match of slice.matchAll(DECADE))
     at(match.index, match[0].length, { kind: 'fixed', value: null });
@@ -270,7 +306,11 @@ function ruleCandidates(text: string, chunk: Span): Candidate[] {
   for (const match of slice.matchAll(HOLIDAY)) {
     const which = match.slice(2).findIndex((group) => group !== undefined);
     const holiday = HOLIDAYS[which];
-    if (holiday) {
+    const week = /^\s+week\b/i.exec(slice.slice(match.index + match[0].length));
+    if (holiday && week) {
+      // "Easter week" is a week: TimeML would write 2000-W16, which our values do not express.
+      at(match.index, match[0].length + week[0].length, { kind: 'fixed', value: null });
+    } else if (holiday) {
       at(match.index, match[0].length, {
         kind: 'holiday',
         dayInYear: holiday.dayInYear,
@@ -350,7 +390,20 @@ function resolveValues(
   return mentions;
 }
 
+/** The value of one candidate; a failure in our own rules costs this value only. */
 function valueOf(text: string, candidate: Candidate, anchor: CalendarDay | null): string | null {
+  try {
+    return resolveValue(text, candidate, anchor);
+  } catch {
+    return null;
+  }
+}
+
+function resolveValue(
+  text: string,
+  candidate: Candidate,
+  anchor: CalendarDay | null,
+): string | null {
   const meaning = candidate.meaning;
   if (meaning.kind === 'fixed') return meaning.value;
   if (!anchor || meaning.kind === 'time') return null;
@@ -359,6 +412,8 @@ function valueOf(text: string, candidate: Candidate, anchor: CalendarDay | null)
   switch (meaning.kind) {
     case 'relative':
       return meaning.value;
+    case 'yearsAgo':
+      return formatYear(anchor.year - meaning.years);
     case 'weekday':
       return resolveWeekday(anchor, meaning.weekday, meaning.modifier, leaning());
     case 'month':

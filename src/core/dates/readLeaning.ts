@@ -26,7 +26,7 @@ const FUTURE_WORDS = new Set([
   'expects',
   'expected',
   'due',
-  'set',
+  'ahead',
   'intend',
   'intends',
   'intended',
@@ -90,44 +90,72 @@ const PAST_WORDS = new Set([
 ]);
 
 /** Auxiliaries that make the "-ed" word after them a participle, not a past tense ("will be held"). */
-const PARTICIPLE_AUXILIARIES = new Set(['be', 'been', 'being', 'to']);
+const PARTICIPLE_AUXILIARIES = new Set(['be', 'been', 'being', 'to', 'is', 'are']);
+
+/** Future words that are also past tenses: after the date they describe the past ("On Friday, X planned"). */
+const PAST_FORMS_OF_FUTURE_WORDS = /ed$/;
 
 /** Characters that end the clause a cue may come from. */
-const CLAUSE_END = /[.!?;:\n\r"“”«»(){}[\]]/;
+const CLAUSE_END = /[.!?;:\n\r"“”«»{}[\]]/;
 
 /** How many words on each side of the expression are read. */
 const WINDOW_WORDS = 8;
+/** How many words after a clause-opening date are read: the subject may be a long name. */
+const FORWARD_WINDOW_WORDS = 12;
+/** How many words before a possessive date ("Wednesday's ruling") are read: it names a known event. */
+const POSSESSIVE_WINDOW_WORDS = 3;
 
 const WORD = /[\p{L}'’]+/gu;
 
 /**
  * The leaning of the clause around `[start, end)` in `text`: the nearest cue word before the
- * expression decides; when there is none before it in the clause, the first cue after it does.
+ * expression decides; when the expression opens its clause ("On Tuesday, the league will ..."), the
+ * first cue after it does.
  */
 export function readLeaning(text: string, start: number, end: number): Leaning {
-  const before = clauseBefore(text, start);
-  const words = before.match(WORD) ?? [];
-  for (let i = words.length - 1, seen = 0; i >= 0 && seen < WINDOW_WORDS; i--, seen++) {
-    const leaning = leaningOfWord(words[i]!.toLowerCase(), words[i - 1]?.toLowerCase());
+  const original = clauseBefore(text, start).match(WORD) ?? [];
+  const words = original.map((w) => w.toLowerCase());
+  // A capitalised "-ed" word is a name ("United States"), not a past tense.
+  const capitalized = original.map((w) => /^\p{Lu}/u.test(w));
+  const possessive = /^['’]s\b/.test(text.slice(end, end + 3));
+  const window = possessive ? POSSESSIVE_WINDOW_WORDS : WINDOW_WORDS;
+  for (let i = words.length - 1, seen = 0; i >= 0 && seen < window; i--, seen++) {
+    const leaning = leaningOfWord(words, capitalized, i, words[i + 1]);
     if (leaning) return leaning;
   }
-  // Only a clause opened by the date ("On Tuesday, the league will ...") reads forward.
-  if (words.length > 2) return null;
-  const after = clauseAfter(text, end);
-  const next = after.match(WORD) ?? [];
-  for (let i = 0; i < next.length && i < WINDOW_WORDS; i++) {
-    const leaning = leaningOfWord(next[i]!.toLowerCase(), next[i - 1]?.toLowerCase());
+  if (words.length > 2 || possessive) return null;
+  const after = clauseAfter(text, end).match(WORD) ?? [];
+  const next = after.map((w) => w.toLowerCase());
+  const nextCapitalized = after.map((w) => /^\p{Lu}/u.test(w));
+  for (let i = 0; i < next.length && i < FORWARD_WINDOW_WORDS; i++) {
+    const leaning = leaningOfWord(next, nextCapitalized, i, next[i + 1]);
+    // After the date, a past form such as "planned" is the clause's own past tense.
+    if (leaning === 'future' && PAST_FORMS_OF_FUTURE_WORDS.test(next[i]!)) {
+      return next[i - 1] !== undefined && PARTICIPLE_AUXILIARIES.has(next[i - 1]!)
+        ? 'future'
+        : 'past';
+    }
     if (leaning) return leaning;
   }
   return null;
 }
 
-function leaningOfWord(word: string, previous: string | undefined): Leaning {
+function leaningOfWord(
+  words: readonly string[],
+  capitalized: readonly boolean[],
+  i: number,
+  following: string | undefined,
+): Leaning {
+  const word = words[i]!;
+  const previous = words[i - 1];
+  // "set for April" and "set to meet" look forward; "set aside" does not.
+  if (word === 'set') return following === 'to' || following === 'for' ? 'future' : null;
+  // "postponed until Tuesday" looks forward; a clause opened by "Until Thursday" looks back.
+  if ((word === 'until' || word === 'till') && i <= 1) return null;
   if (FUTURE_WORDS.has(word)) return 'future';
   // "as early as Tuesday" looks forward; "in early October" gives no cue.
   if (word === 'early' && previous === 'as') return 'future';
-  if (PAST_WORDS.has(word)) return 'past';
-  if (word.length > 4 && word.endsWith('ed')) {
+  if (PAST_WORDS.has(word) || (word.length > 4 && word.endsWith('ed') && !capitalized[i])) {
     return previous !== undefined && PARTICIPLE_AUXILIARIES.has(previous) ? null : 'past';
   }
   return null;

@@ -65,7 +65,7 @@ export function resolveMonth(
   if (modifier === 'last') offset = -(back === 0 ? 12 : back);
   else if (modifier === 'next') offset = ahead === 0 ? 12 : ahead;
   else if (modifier === 'this') offset = month - anchor.month;
-  else offset = chooseDirection(back, ahead, leaning) === 'future' ? ahead : -back;
+  else offset = chooseDirection(back, ahead, 9, leaning) === 'future' ? ahead : -back;
   const target = addMonths(anchor.year, anchor.month, offset);
   return formatMonth(target.year, target.month);
 }
@@ -110,17 +110,24 @@ export function resolveYearlyDay(
   if (!after) return formatDay(before);
   const back = today - toDayNumber(before);
   const ahead = toDayNumber(after) - today;
-  return formatDay(chooseDirection(back, ahead, leaning) === 'future' ? after : before);
+  return formatDay(chooseDirection(back, ahead, 270, leaning) === 'future' ? after : before);
 }
 
 /**
- * Picks past or future: the tense decides when it speaks; otherwise news looks back unless the
- * future occurrence is much closer (January seen from late December).
+ * Picks past or future. The tense decides when both occurrences are near (within `near` months or
+ * days); otherwise, and when the tense is silent, news looks back unless the future occurrence is
+ * much closer: "January" seen from late December, "Jan. 14" seen from Jan. 5 (a date more than a
+ * few months back would carry its year).
  */
-function chooseDirection(back: number, ahead: number, leaning: Leaning): 'past' | 'future' {
+function chooseDirection(
+  back: number,
+  ahead: number,
+  near: number,
+  leaning: Leaning,
+): 'past' | 'future' {
   if (back === 0) return 'past';
-  if (leaning) return leaning;
-  return 2 * ahead < back ? 'future' : 'past';
+  if (leaning && back <= near && ahead <= near) return leaning;
+  return 3 * ahead < back ? 'future' : 'past';
 }
 
 /** Holidays news names, each with the day it falls on in a given year. */
