@@ -77,7 +77,7 @@ interface DocumentContext {
 
 const AFTER_DATELINE =
   /^(?:,\s*[\p{L} .]{2,30}?)?\s*(?:\([\p{L} ]+\)\s*)?(?:[—–]|--?\s+(?!\p{Lu}{2})|\d{4}-\d\d-\d\d|\p{Lu}\p{Ll}{2,8}\.? \d)/u;
-const SCORE_AFTER = /^[ \t]+\d+(?:[-–/]\d+)?(?:[ \t,;.)]|$)/;
+const SCORE_AFTER = /^[ \t]+\d+(?:[-–/]\d+)?(?:[\s,;.)]|$)/;
 const NUMBER = /\d+/g;
 
 /** Finds the named entities of a text; never throws (a failure loses the entities, not the caller). */
