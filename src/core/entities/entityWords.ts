@@ -138,3 +138,25 @@ export const NEWS_AGENCIES = new Set([
   'Bernama',
   'Antara',
 ]);
+
+/** Lower-case nouns that, right after an unknown name, make it a place ("the Karabakh conflict"). */
+export const PLACE_MODIFIED_NOUNS =
+  setOf(`conflict region war crisis dispute border borders question
+  settlement enclave province territory capital separatists separatist rebels peace-process
+  countryside coast city town village port airport`);
+
+/** Words that often begin a name and so stay in it even at a sentence start ("East Fife", "New York"). */
+export const NAME_PREFIXES =
+  setOf(`new north south east west northern southern eastern western central
+  st st. saint san santa great upper lower port fort mount lake united royal national real sporting
+  grand little old crystal`);
+
+/** Month names and their abbreviations, which are dates, never names, before a number ("March 1-2"). */
+export const MONTH_NAME =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?$/;
+
+/** Units after a number, which make "Moengo 56 miles" a distance rather than a score. */
+export const UNIT_WORDS =
+  setOf(`miles mile km kilometres kilometers kms metres meters feet foot percent pct
+  per people years year months days hours minutes million billion tons tonnes kg pounds dollars yards
+  points-a-game troops soldiers dead killed`);

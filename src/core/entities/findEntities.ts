@@ -6,10 +6,13 @@
  * "Grigory Karasin" is a person, "Karasin" is the same person everywhere in the document.
  */
 import { isDemonymLike, lookupDemonym, lookupGazetteer } from '../gazetteer/gazetteer';
-import { lookupLexicon, type LexiconClass } from '../nlp/nameLexicon';
+import { isLexiconCountry, lookupLexicon, type LexiconClass } from '../nlp/nameLexicon';
 import type { EntityMention, EntityType, Zone } from '../types';
 import {
   FUNCTION_WORDS,
+  MONTH_NAME,
+  NAME_PREFIXES,
+  UNIT_WORDS,
   NAME_CONNECTORS,
   NEWS_AGENCIES,
   NOT_ACRONYMS,
@@ -18,6 +21,7 @@ import {
   ORGANIZATION_PRECEDERS,
   PERSON_CONNECTORS,
   PLACE_HEADS,
+  PLACE_MODIFIED_NOUNS,
   PLACE_PREPOSITIONS,
   PLACE_STARTS,
   ROLE_WORDS,
@@ -133,6 +137,7 @@ function findEntitiesUnguarded(text: string, options: FindEntitiesOptions): Enti
 
   const names = collectDocumentNames(candidates);
   for (const candidate of candidates) resolveCandidate(candidate, names, context);
+  spreadContextTypes(candidates);
   for (const chunk of capsChunks) candidates.push(...matchCapsChunk(chunk, names, text));
 
   const mentions: EntityMention[] = [];
@@ -295,9 +300,15 @@ function trimChunk(chunk: WordToken[], context: DocumentContext): WordToken[][] 
   let end = chunk.length;
   const ordinary = (token: WordToken, atSentenceStart: boolean): boolean => {
     if (!token.capitalised) return true;
+    if (chunk.length > 1 && token === chunk[0] && NAME_PREFIXES.has(token.lower)) return false;
     if (FUNCTION_WORDS.has(token.lower)) return true;
     const kind = lookupLexicon(token.lower);
     if (kind === 'month' || kind === 'weekday') return true;
+    if (
+      MONTH_NAME.test(token.text) &&
+      /^[ \t]*\d/.test(context.text.slice(token.end, token.end + 4))
+    )
+      return true;
     if (!atSentenceStart || context.midSentenceCapitals.has(token.lower)) return false;
     if (kind === 'common' || kind === 'honorific')
       return !TITLE_WORDS.has(token.lower.replace(/\.$/, ''));
@@ -391,6 +402,8 @@ function isScoreLine(segment: readonly WordToken[], context: DocumentContext): b
   const { textAfter, line, before } = neighbours(segment, context);
   if (/^\s+\d{4}-\d\d-\d\d/.test(textAfter)) return false;
   const numbers = line.match(NUMBER)?.length ?? 0;
+  const unit = /^\s+[\d.,/-]+\s+(\p{Ll}+)/u.exec(textAfter)?.[1];
+  if (unit && UNIT_WORDS.has(unit)) return false;
   if (SCORE_AFTER.test(textAfter) && numbers >= 2 && !last.possessive) return true;
   if (/^[ \t]+v\.?[ \t]+\p{Lu}/u.test(textAfter)) return true;
   return before?.lower === 'v' || before?.lower === 'v.';
@@ -422,7 +435,17 @@ function classifySegment(segment: WordToken[], context: DocumentContext): Candid
     );
   }
   if (NEWS_AGENCIES.has(written)) return make('organization', Strength.Strong, 'news-agency');
-  if (isScoreLine(segment, context) && !segment.some(isTitle)) {
+  // Players in results lines ("Tiger Woods 70", "P. Simmons 4-38") stay people.
+  const looksPersonal =
+    segment.length > 1 &&
+    (['firstName', 'person'].includes(lookupLexicon(first.lower) ?? '') ||
+      segment.slice(0, -1).some((token) => /^\p{Lu}\.$/u.test(token.text)));
+  if (
+    !looksPersonal &&
+    !isLexiconCountry(written.toLowerCase()) &&
+    isScoreLine(segment, context) &&
+    !segment.some(isTitle)
+  ) {
     return make('organization', Strength.Strong, 'score');
   }
   const phrase = segment.length > 1 ? lookupLexicon(written.toLowerCase()) : undefined;
@@ -704,7 +727,34 @@ function resolveCandidate(
     return settle('person', 'default-phrase');
   }
   if (before && PLACE_PREPOSITIONS.has(before.lower)) return settle('place', 'preposition');
-  settle('place', 'default-word');
+  if (after && !after.capitalised && PLACE_MODIFIED_NOUNS.has(after.lower))
+    return settle('place', 'place-noun');
+  candidate.rule = 'unknown-word';
+}
+
+/**
+ * A word the rules left unknown takes the type that context gave the same word elsewhere in the
+ * document ("the Artsakh question" makes "on Artsakh" a place too).
+ */
+function spreadContextTypes(candidates: readonly Candidate[]): void {
+  const votes = new Map<string, Map<EntityType, number>>();
+  for (const candidate of candidates) {
+    if (!candidate.type || candidate.tokens.length !== 1) continue;
+    const key = candidate.tokens[0]!.lower;
+    const forKey = votes.get(key) ?? new Map<EntityType, number>();
+    forKey.set(candidate.type, (forKey.get(candidate.type) ?? 0) + 1);
+    votes.set(key, forKey);
+  }
+  for (const candidate of candidates) {
+    if (candidate.type || candidate.rule !== 'unknown-word') continue;
+    const forKey = votes.get(candidate.tokens[0]!.lower);
+    if (!forKey) continue;
+    const [type] = [...forKey.entries()].reduce((best, entry) =>
+      entry[1] > best[1] ? entry : best,
+    );
+    candidate.type = type;
+    candidate.rule = 'context-elsewhere';
+  }
 }
 
 /** In a capitals line, only names the document, the gazetteer or the lexicon already knows are taken. */
@@ -721,7 +771,10 @@ function matchCapsChunk(chunk: WordToken[], names: DocumentNames, text: string):
     if (matched) {
       const last = matched.tokens[matched.tokens.length - 1]!;
       const after = text.slice(last.end, last.end + 24);
-      const isCountry = lookupGazetteer(joinTokens(matched.tokens))?.kind === 'country';
+      const matchedText = joinTokens(matched.tokens);
+      const isCountry =
+        lookupGazetteer(matchedText)?.kind === 'country' ||
+        isLexiconCountry(matchedText.toLowerCase());
       if (
         matched.type === 'place' &&
         !isCountry &&

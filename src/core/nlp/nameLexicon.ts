@@ -21,6 +21,7 @@ export type LexiconClass =
   | 'common';
 
 let lexicon: Map<string, LexiconClass> | undefined;
+const countries = new Set<string>();
 
 function classify(tags: readonly string[]): LexiconClass {
   const has = (tag: string): boolean => tags.includes(tag);
@@ -44,7 +45,9 @@ function buildLexicon(): Map<string, LexiconClass> {
   const model = nlp.model() as { one: { lexicon: Record<string, string | string[]> } };
   const map = new Map<string, LexiconClass>();
   for (const [word, tag] of Object.entries(model.one.lexicon)) {
-    map.set(word, classify(Array.isArray(tag) ? tag : [tag]));
+    const tags = Array.isArray(tag) ? tag : [tag];
+    map.set(word, classify(tags));
+    if (tags.includes('Country')) countries.add(word);
   }
   return map;
 }
@@ -53,4 +56,10 @@ function buildLexicon(): Map<string, LexiconClass> {
 export function lookupLexicon(lowerCased: string): LexiconClass | undefined {
   lexicon ??= buildLexicon();
   return lexicon.get(lowerCased);
+}
+
+/** True when compromise's lexicon knows the lower-cased word or phrase as a country ("scotland"). */
+export function isLexiconCountry(lowerCased: string): boolean {
+  lexicon ??= buildLexicon();
+  return countries.has(lowerCased);
 }
