@@ -96,7 +96,7 @@ const NOT_NAME_WORDS = new Set([
 
 /** Bare years 1700-2099 that are not amounts, codes or clock times. */
 const YEAR =
-  /(?<![\d$£€¥#/.,:-]|\bNo\.\s?|\b(?:number|flight|route|highway|room|article|resolution|section|chapter|page|model|version)\s)\b(1[7-9]\d\d|20\d\d)\b(?![.,:/]?\d|%|-(?:\d|[a-z])|\s*(?:percent|per\s+cent|GMT|UTC|EST|EDT|CST|PST|hrs?|hours?|local\s+time)\b|\s+(?:people|persons|men|women|children|troops|soldiers|police|officers|votes|voters|members|residents|workers|students|delegates|dollars|euros|pounds|yuan|rubles|tons|tonnes|meters|metres|kilometers|kilometres|km|miles|feet|acres|hectares|cases|deaths|units|shares|jobs|pages|words|calories|cars|homes|houses|seats|rooms|beds|points|miles?)\b)/g;
+  /(?<![\d$£€¥#/.,:-]|\bNo\.\s?|\b(?:number|flight|route|highway|room|article|resolution|section|chapter|page|model|version)\s)\b(1[7-9]\d\d|20\d\d)\b(?![.,:/]?\d|%|-(?:\d|[a-z])|\s*(?:percent|per\s+cent|GMT|UTC|EST|EDT|CST|PST|hrs?|hours?|local\s+time)\b|\s+(?:people|persons|men|women|children|troops|soldiers|police|officers|votes|voters|members|residents|workers|students|delegates|dollars|euros|pounds|yuan|rubles|tons|tonnes|meters|metres|kilometers|kilometres|km|miles|feet|acres|hectares|cases|deaths|units|shares|jobs|pages|words|calories|cars|homes|houses|seats|rooms|beds|points|miles?)\b)/gi;
 const DECADE = /\b(?:(?:early|mid|late)[\s-]+)?(?:(1[7-9]\d0|20\d0)'?s|'(\d0)s)(?![\w'])/gi;
 const DECADES_AGO =
   /\b(a|one|two|three|four|five|six|seven|eight|nine|\d+)\s+(decades?|century|centuries)\s+ago\b/gi;

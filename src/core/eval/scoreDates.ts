@@ -56,7 +56,7 @@ export interface DatePair {
  */
 export function normalizeTimexValue(value: string | null): string | null {
   if (value === null) return null;
-  let normalized = value.trim().replace(/T.*$/, '');
+  let normalized = value.trim().replace(/^(\d{4}-\d{2}-\d{2})T.*$/, '$1');
   while (/-XX$/.test(normalized)) normalized = normalized.slice(0, -3);
   normalized = normalized.replace(/^(\d{4})-W(\d)$/, '$1-W0$2');
   return normalized;

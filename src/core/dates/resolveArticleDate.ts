@@ -1,0 +1,114 @@
+/**
+ * Finds the date an article was published, which every relative date in it ("last month", "on
+ * Tuesday") is resolved against.
+ */
+import type { DateSource, Zone } from '../types';
+import { formatDay as format, parseAnchor, type CalendarDay } from './calendar';
+import { findDates } from './findDates';
+import { resolveMonthDay } from './resolveRelative';
+
+/** What `resolveArticleDate` reads: the text, its zones (from `parseArticle`) and a date given by the caller. */
+export interface ArticleDateInput {
+  text: string;
+  zones: readonly Zone[];
+  /** The date the caller knows (`--date`, a JSON Lines `date`), `YYYY-MM-DD`. */
+  inputDate?: string | null;
+}
+
+/** The article date (`YYYY-MM-DD`) and where it came from; null and 'unknown' when nothing says. */
+export interface ArticleDate {
+  date: string | null;
+  dateSource: DateSource;
+}
+
+/** How far into the text a date line may stand ("ROME 1996-12-06" is the second line of wire copy). */
+const FIRST_LINES = 500;
+/** A line this short reads as a label ("Published: Dec. 27, 2017"), not as prose about the past. */
+const MAX_LABEL_LINE = 100;
+const FULL_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const PUBLISHED = /\b(?:published|posted|updated|dated?)\b[^\n]{0,20}$/i;
+const STATED_YEAR = /\b(19\d\d|20\d\d)\b/;
+
+/**
+ * Resolves the article date, in order of trust: the date header zone (` date 2017-12-27 `), a
+ * dateline with a date ("ROME 1996-12-06", "LONDON, Dec 27 -": a dateline without a year takes it
+ * from the input date, else from a year in the first lines), a full date on a short line near the
+ * top ("Published: Dec. 27, 2017"), the input date, else unknown. Never throws.
+ */
+export function resolveArticleDate(input: ArticleDateInput): ArticleDate {
+  const inputDay = parseAnchor(input.inputDate ?? null);
+  try {
+    const zones = flattenZones(input.zones);
+    for (const zone of zones) {
+      if (zone.kind !== 'date-header') continue;
+      const day = parseAnchor(/\d{4}-\d{2}-\d{2}/.exec(zoneText(input.text, zone))?.[0]);
+      if (day) return { date: format(day), dateSource: 'header' };
+    }
+    for (const zone of zones) {
+      if (zone.kind !== 'dateline') continue;
+      const date = dateOfDateline(input.text, zoneText(input.text, zone), inputDay);
+      if (date) return { date, dateSource: 'dateline' };
+    }
+    const date = dateInFirstLines(input.text);
+    if (date) return { date, dateSource: 'text' };
+  } catch {
+    // A failure reading the text leaves the caller's date, or none.
+  }
+  if (inputDay) return { date: format(inputDay), dateSource: 'input' };
+  return { date: null, dateSource: 'unknown' };
+}
+
+function dateOfDateline(
+  text: string,
+  dateline: string,
+  inputDay: CalendarDay | null,
+): string | null {
+  for (const mention of findDates(dateline, null)) {
+    if (mention.value && FULL_DAY.test(mention.value)) return mention.value;
+  }
+  // "LONDON, Dec 27": the day is there, the year must come from elsewhere.
+  const yearHint = inputDay ?? yearInFirstLines(text);
+  if (!yearHint) return null;
+  for (const mention of findDates(dateline, format(yearHint))) {
+    const monthDay = /^\d{4}-(\d{2})-(\d{2})$/.exec(mention.value ?? '');
+    if (!monthDay || STATED_YEAR.test(mention.text)) continue;
+    return resolveMonthDay(yearHint, Number(monthDay[1]), Number(monthDay[2]), 'past');
+  }
+  return null;
+}
+
+function dateInFirstLines(text: string): string | null {
+  const top = text.slice(0, FIRST_LINES);
+  for (const mention of findDates(top, null)) {
+    if (!mention.value || !FULL_DAY.test(mention.value)) continue;
+    const lineStart = top.lastIndexOf('\n', mention.start) + 1;
+    const lineEnd = top.indexOf('\n', mention.end);
+    const lineLength = (lineEnd === -1 ? text.length : lineEnd) - lineStart;
+    if (lineLength <= MAX_LABEL_LINE || PUBLISHED.test(top.slice(lineStart, mention.start))) {
+      return mention.value;
+    }
+  }
+  return null;
+}
+
+/** A year stated near the top stands in for the article's: its last day, so a past day falls in it. */
+function yearInFirstLines(text: string): CalendarDay | null {
+  const year = STATED_YEAR.exec(text.slice(0, FIRST_LINES));
+  return year ? { year: Number(year[1]), month: 12, day: 31 } : null;
+}
+
+function flattenZones(zones: readonly Zone[]): Zone[] {
+  const all: Zone[] = [];
+  const visit = (list: readonly Zone[]): void => {
+    for (const zone of list) {
+      all.push(zone);
+      if (zone.children) visit(zone.children);
+    }
+  };
+  visit(zones);
+  return all;
+}
+
+function zoneText(text: string, zone: Zone): string {
+  return zone.text ?? text.slice(zone.start, zone.end);
+}
