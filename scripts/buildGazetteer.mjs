@@ -18,6 +18,9 @@ const initialsOf = (name) =>
     .map((word) => word[0])
     .join('');
 
+// Short forms that news copy uses far more than the data's names; everything else comes from the data.
+const EXTRA_ALIASES = { GB: ['Britain'] };
+
 /** Returns the aliases worth matching in running text, never bare two-letter codes such as "IN" or "AM". */
 function aliasesOf(country) {
   const names = [country.name.common, country.name.official];
@@ -40,6 +43,7 @@ function aliasesOf(country) {
     if (alt.length < 4 || alt.startsWith('the ')) continue;
     aliases.add(alt);
   }
+  for (const extra of EXTRA_ALIASES[country.cca2] ?? []) aliases.add(extra);
   aliases.delete(country.name.common);
   return [...aliases];
 }

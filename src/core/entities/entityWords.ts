@@ -46,7 +46,8 @@ export const ORGANIZATION_HEADS = setOf(`
   court tribunal parliament assembly congress senate cabinet government administration
   exchange market airlines airways railways motors systems technologies communications
   telecom television tv radio news times post journal herald gazette press tribune telegraph
-  observer chronicle daily weekly magazine network broadcasting hospital church
+  observer chronicle daily weekly magazine network broadcasting hospital church treasury reserve
+  newsroom bourse
   fc cf afc united rovers wanderers athletic athletico city-fc
 `);
 
@@ -56,7 +57,7 @@ export const PLACE_HEADS = setOf(`
   peninsula coast valley mountains mountain hills hill desert plain plains plateau forest
   province region district county state territory republic kingdom emirate oblast prefecture
   street avenue road square boulevard bridge airport stadium park heights strip bank basin
-  delta falls reef cape
+  delta falls reef cape course
 `);
 
 /** First words that begin a place name ("Lake Victoria", "Mount Ararat"). */
@@ -143,7 +144,7 @@ export const NEWS_AGENCIES = new Set([
 export const PLACE_MODIFIED_NOUNS =
   setOf(`conflict region war crisis dispute border borders question
   settlement enclave province territory capital separatists separatist rebels peace-process
-  countryside coast city town village port airport`);
+  countryside coast city town village port airport stadium mosque checkpoint sanatorium`);
 
 /** Words that often begin a name and so stay in it even at a sentence start ("East Fife", "New York"). */
 export const NAME_PREFIXES =
@@ -160,3 +161,12 @@ export const UNIT_WORDS =
   setOf(`miles mile km kilometres kilometers kms metres meters feet foot percent pct
   per people years year months days hours minutes million billion tons tonnes kg pounds dollars yards
   points-a-game troops soldiers dead killed`);
+
+/** Titles strong enough to split a phrase in the middle ("Security Council President Tono Eitel"). */
+export const MID_TITLES = setOf(`president minister secretary governor director chairman chairwoman
+  spokesman spokeswoman senator cardinal ambassador commissioner chancellor premier mayor judge coach
+  captain manager prosecutor envoy chief-executive`);
+
+/** Compass words that make a region of a name ("Middle East", "South China", "West Bank"). */
+export const COMPASS_WORDS = setOf(`north south east west northern southern eastern western central
+  middle far northeast northwest southeast southwest`);

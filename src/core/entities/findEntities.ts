@@ -9,7 +9,9 @@ import { isDemonymLike, lookupDemonym, lookupGazetteer } from '../gazetteer/gaze
 import { isLexiconCountry, lookupLexicon, type LexiconClass } from '../nlp/nameLexicon';
 import type { EntityMention, EntityType, Zone } from '../types';
 import {
+  COMPASS_WORDS,
   FUNCTION_WORDS,
+  MID_TITLES,
   MONTH_NAME,
   NAME_PREFIXES,
   UNIT_WORDS,
@@ -94,6 +96,7 @@ export function findEntities(text: string, options: FindEntitiesOptions = {}): E
 }
 
 function isOrdinaryWord(lower: string): boolean {
+  if (lower.length < 3) return false;
   if (FUNCTION_WORDS.has(lower)) return true;
   return lookupLexicon(lower) === 'common';
 }
@@ -132,7 +135,7 @@ function findEntitiesUnguarded(text: string, options: FindEntitiesOptions): Enti
       continue;
     }
     for (const segment of trimChunk(chunk, context))
-      candidates.push(...classifyWithConnectors(segment, context));
+      candidates.push(...classifyPhrase(segment, context));
   }
 
   const names = collectDocumentNames(candidates);
@@ -196,7 +199,13 @@ function buildChunks(text: string, tokens: readonly WordToken[]): WordToken[][] 
     while (j < tokens.length) {
       const previous = chunk[chunk.length - 1]!;
       const next = tokens[j]!;
-      if (previous.possessive || !joins(text, previous, next)) break;
+      if (previous.possessive) break;
+      // "Douglas & Lomason", "A.G. Edwards & Sons": an ampersand joins the parts of a company name.
+      const ampersand =
+        next.capitalised &&
+        previous.line === next.line &&
+        /^[ \t]?&[ \t]?$/.test(text.slice(previous.end, next.start));
+      if (!ampersand && !joins(text, previous, next)) break;
       if (next.capitalised) {
         chunk.push(next);
         j++;
@@ -316,12 +325,62 @@ function trimChunk(chunk: WordToken[], context: DocumentContext): WordToken[][] 
     return context.lowerForms.has(token.lower) || /(?:ing|ly)$/.test(token.lower);
   };
   while (start < end && ordinary(chunk[start]!, chunk[start]!.sentenceStart)) start++;
-  while (end > start && ordinary(chunk[end - 1]!, false)) end--;
+  const afterFirstName = (at: number): boolean =>
+    at > start && lookupLexicon(chunk[at - 1]!.lower) === 'firstName' && chunk[at]!.capitalised;
+  while (end > start && ordinary(chunk[end - 1]!, false) && !afterFirstName(end - 1)) end--;
   // A connector left at an edge ("of Armenia") is not part of the name.
   while (start < end && !chunk[start]!.capitalised) start++;
   while (end > start && !chunk[end - 1]!.capitalised) end--;
   if (start >= end) return [];
   return [chunk.slice(start, end)];
+}
+
+/**
+ * Classifies a capitalised phrase, splitting off what news copy packs in front of a name: a title
+ * in the middle ("Security Council President Tono Eitel"), a leading demonym ("Mexican Ariel
+ * Cruz") and an acronym beside other words ("Chicago NAPM").
+ */
+function classifyPhrase(segment: WordToken[], context: DocumentContext): Candidate[] {
+  const whole = classifyWithConnectors(segment, context);
+  if (whole.length === 1 && whole[0]!.strength === Strength.Strong) return whole;
+  if (segment.some((token) => !token.capitalised)) return whole;
+
+  const titleAt = segment.findIndex(
+    (token, i) => i > 0 && i < segment.length - 1 && MID_TITLES.has(token.lower),
+  );
+  if (titleAt > 0) {
+    let nameStart = titleAt;
+    while (nameStart < segment.length && isTitle(segment[nameStart]!)) nameStart++;
+    if (nameStart < segment.length) {
+      const parts: Candidate[] = [];
+      // The words before the title name an organisation or a place ("Hong Kong Financial" → "Hong Kong").
+      for (let end = titleAt; end > 0 && end >= titleAt - 2; end--) {
+        const left = classifySegment(segment.slice(0, end), context);
+        if (left.strength >= Strength.Lexicon && left.type && left.type !== 'person') {
+          parts.push(left);
+          break;
+        }
+      }
+      parts.push(makeCandidate(segment.slice(nameStart), 'person', Strength.Strong, 'title'));
+      return parts;
+    }
+  }
+  if (segment.length > 1 && isDemonym(segment[0]!)) {
+    const rest = classifyPhrase(segment.slice(1), context);
+    if (rest.every((candidate) => candidate.type !== null)) return rest;
+  }
+  if (segment.length > 1 && whole.every((candidate) => candidate.strength < Strength.Lexicon)) {
+    const upperFirst = segment[0]!.upper && !segment[1]!.upper;
+    const upperLast = segment[segment.length - 1]!.upper && !segment[segment.length - 2]!.upper;
+    if (upperFirst || upperLast) {
+      const cut = upperFirst ? 1 : segment.length - 1;
+      return [
+        ...classifyPhrase(segment.slice(0, cut), context),
+        ...classifyPhrase(segment.slice(cut), context),
+      ];
+    }
+  }
+  return whole;
 }
 
 /** Classifies a phrase as a whole; when it holds connectors and no rule takes it whole, splits it. */
@@ -330,8 +389,19 @@ function classifyWithConnectors(segment: WordToken[], context: DocumentContext):
   if (connectors.length === 0) return [classifySegment(segment, context)];
   const whole = classifySegment(segment, context);
   const personConnectors = connectors.every((token) => PERSON_CONNECTORS.has(token.lower));
-  if (whole.strength >= Strength.Lexicon && (whole.type !== 'person' || personConnectors))
+  // "Lynn Reaser of Barnett Banks Inc." is a person and an organisation, not one long name.
+  const ofAt = segment.findIndex((token) => token.lower === 'of');
+  const personBeforeOf =
+    ofAt > 0 &&
+    classifySegment(segment.slice(0, ofAt), context).type === 'person' &&
+    whole.type !== 'person';
+  if (
+    whole.strength >= Strength.Lexicon &&
+    (whole.type !== 'person' || personConnectors) &&
+    !personBeforeOf
+  ) {
     return [whole];
+  }
   if (personConnectors && whole.type === null) return [whole];
   const parts: Candidate[] = [];
   let current: WordToken[] = [];
@@ -435,6 +505,16 @@ function classifySegment(segment: WordToken[], context: DocumentContext): Candid
     );
   }
   if (NEWS_AGENCIES.has(written)) return make('organization', Strength.Strong, 'news-agency');
+  if (segment.length > 1 && context.text.slice(first.start, last.end).includes('&')) {
+    return make('organization', Strength.Strong, 'ampersand');
+  }
+  // A name followed by its acronym in brackets is an organisation: "... Observatory (ONDH)".
+  if (
+    segment.length > 1 &&
+    /^\s*\(\p{Lu}{2,}\)/u.test(context.text.slice(last.end, last.end + 12))
+  ) {
+    return make('organization', Strength.Strong, 'acronym-after');
+  }
   // Players in results lines ("Tiger Woods 70", "P. Simmons 4-38") stay people.
   const looksPersonal =
     segment.length > 1 &&
@@ -495,6 +575,15 @@ function classifySegment(segment: WordToken[], context: DocumentContext): Candid
   ) {
     return make(null, Strength.Strong, 'demonym');
   }
+  // "Middle East", "South China", "West Bank": a compass word makes a region.
+  if (
+    segment.length > 1 &&
+    !segment.every((token) => COMPASS_WORDS.has(token.lower)) &&
+    (COMPASS_WORDS.has(first.lower) || COMPASS_WORDS.has(last.lower)) &&
+    (!ORGANIZATION_HEADS.has(last.lower) || last.lower === 'bank')
+  ) {
+    return make('place', Strength.Strong, 'compass');
+  }
   // A lone capital ("B) Turkey can ignore...") is a list marker, not an initial.
   if (segment.length === 1 && /^\p{Lu}\.?$/u.test(first.text)) {
     return make(null, Strength.Strong, 'letter');
@@ -523,6 +612,12 @@ function classifySegment(segment: WordToken[], context: DocumentContext): Candid
     }
     if (isDemonym(first) && segment.length === 2 && lastKind === 'common')
       return make(null, Strength.Guess, 'demonym-noun');
+    // "Dynamo Moscow", "Florida Marlins": a place inside an unknown name makes a club or company.
+    if (
+      segment.some((token) => lookupGazetteer(token.text) || lookupLexicon(token.lower) === 'place')
+    ) {
+      return make('organization', Strength.Guess, 'place-inside');
+    }
     return make(null, Strength.Unknown, 'unknown');
   }
   return classifyWord(first, firstKind, make, context);
@@ -709,6 +804,13 @@ function resolveCandidate(
   if (before && !before.capitalised && ROLE_WORDS.has(before.lower))
     return settle('person', 'role');
   if (after && SAY_WORDS.has(after.lower)) return settle('person', 'speaker');
+  // "Lentini, 27, joined Milan": an age in commas follows people.
+  if (/^,\s*\d{1,2},/.test(context.text.slice(last.end, last.end + 8)))
+    return settle('person', 'age');
+  // "the Braves", "the Springboks": a capitalised plural after "the" names a team or a group.
+  if (single && before?.lower === 'the' && /\p{Ll}s$/u.test(first.text) && !first.upper) {
+    return settle('organization', 'the-plural');
+  }
   if (/^\s*\((?:[^()]{2,30})\)/.test(context.text.slice(last.end, last.end + 34))) {
     const inside = /^\s*\(([^()]+)\)/.exec(context.text.slice(last.end, last.end + 34))?.[1] ?? '';
     if (
