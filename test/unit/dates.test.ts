@@ -72,6 +72,19 @@ suite('findDates: what is not a calendar date', () => {
     assert.deepEqual(datesOf('It rose 2000% on Route 1995.'), []);
   });
 
+  test('names and amounts that look like dates are left out', () => {
+    assert.deepEqual(datesOf('Reporters from USA Today visited Easter Island.'), []);
+    assert.deepEqual(datesOf('They sold Christmas trees for $25,000 a year.'), []);
+    assert.deepEqual(datesOf('Both parties split 4 to 1 in favor.'), []);
+    assert.deepEqual(datesOf('He left Pakistan today.'), ['today=2017-12-27']);
+  });
+
+  test('a compound number chrono reads in part keeps its span and gets no value', () => {
+    assert.deepEqual(datesOf('Seventy-four years ago, a battle raged.'), [
+      'Seventy-four years ago=null',
+    ]);
+  });
+
   test('"now" and a bare part of the day are not dates', () => {
     assert.deepEqual(datesOf('Right now, in the morning, at noon.'), []);
   });

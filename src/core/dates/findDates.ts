@@ -54,7 +54,7 @@ const MONTH_WORD =
 
 /** Prepositions and part-of-day heads that TimeML leaves outside the extent. */
 const LEADING_WORDS =
-  /^(?:(?:on|in|at|by|for|since|until|till|from|during|of|around|about|after|before|as of|through|throughout|between|within|(?:the\s+)?(?:morning|afternoon|evening|night)\s+of)\s+)+/i;
+  /^\s*(?:(?:on|in|at|by|for|since|until|till|from|during|of|around|about|after|before|as of|through|throughout|between|within|(?:the\s+)?(?:morning|afternoon|evening|night)\s+of)\s+)+/i;
 const TRAILING_JUNK = /(?:[\s,;:()[\]]|\s(?:of|at|on|in|and|to)\b)+$/i;
 const UNIT = /\b(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?)\b/i;
 const DURATION_LEAD = /^(?:for|within|in|over|during|throughout)\s/i;
@@ -62,7 +62,12 @@ const EVENT_RELATIVE = /\b(?:after|before|later|earlier|afterwards?|prior)$/i;
 const SPAN_OF_UNITS =
   /^(?:the\s+)?(?:(?:past|previous)\s+(?:\S+\s+)?|(?:last|next|coming|first|final)\s+\S+\s+)(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)$/i;
 const NOT_A_DATE =
-  /^(?:(?:right\s+)?now|the\s+present|(?:the\s+|this\s+)?(?:day|morning|afternoon|evening|night|noon|midday|midnight|dawn|dusk)|weekend|\d{1,2}|\d{1,2}\/\d{1,2})$/i;
+  /^(?:(?:right\s+)?now|the\s+present|(?:the\s+|this\s+)?(?:day|morning|afternoon|evening|night|noon|midday|midnight|dawn|dusk)|weekend|\d{1,2}|\d{1,2}\/\d{1,2}|\d+\s*[ap]|[\d\s]+(?:to|-|–|and|through)[\d\s]+|(?:this|that)\s+(?:second|minute|hour)|(?:a|one|the)\s+quarter)$/i;
+/** A compound number before chrono's match ("Seventy-four years ago" read as "four years ago"). */
+const COMPOUND_NUMBER_BEFORE = /\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-$/i;
+/** Words after a holiday that make it a name or a thing ("Easter Island", "Christmas trees"). */
+const NOT_HOLIDAY_AFTER =
+  /^\s+(?:\p{Lu}\p{Ll}|(?:trees?|shopping|party|parties|cards?|gifts?|dinners?|lights|carols?|decorations|markets?|sales|eggs?|bunny|spirit|music|movies?|songs?|specials?|turkeys?)\b)/u;
 const STATED_YEAR = /\b\d{4}\b|'\d{2}\b/;
 const RELATIVE_WORD = /\b(?:ago|last|next|this|coming|past|today|tonight|tomorrow|yesterday)\b/i;
 const WEEK_WORD = /\bweeks?\b/i;
@@ -193,6 +198,17 @@ function candidateFromHit(
   if (end <= start) return null;
   const core = text.slice(start, end);
 
+  if (COMPOUND_NUMBER_BEFORE.test(text.slice(Math.max(0, start - 10), start))) {
+    // The number is longer than chrono read: the span is kept, its value would be wrong.
+    const from =
+      start - COMPOUND_NUMBER_BEFORE.exec(text.slice(Math.max(0, start - 10), start))![0].length;
+    const wordStart = /[A-Za-z]+-$/.exec(text.slice(Math.max(0, from - 10), start));
+    return {
+      start: wordStart ? start - wordStart[0].length : from,
+      end,
+      meaning: { kind: 'fixed', value: null },
+    };
+  }
   if (DURATION_LEAD.test(raw) && UNIT.test(core) && !/\bago\b/i.test(core)) return null;
   if (EVENT_RELATIVE.test(core) || SPAN_OF_UNITS.test(core) || NOT_A_DATE.test(core)) return null;
   if (hasLowercaseName(core)) return null;
@@ -206,8 +222,8 @@ function candidateFromHit(
   }
   const meaning = meaningOfHit(core, fields);
   if (
-    meaning.kind === 'month' &&
-    (looksLikeName(text, start) || looksLikeMarch(text, start, end))
+    ((meaning.kind === 'month' || /^T(?:oday|ODAY)$/.test(core)) && looksLikeName(text, start)) ||
+    (meaning.kind === 'month' && looksLikeMarch(text, start, end))
   ) {
     return null;
   }
@@ -310,7 +326,8 @@ function ruleCandidates(text: string, chunk: Span): Candidate[] {
     if (holiday && week) {
       // "Easter week" is a week: TimeML would write 2000-W16, which our values do not express.
       at(match.index, match[0].length + week[0].length, { kind: 'fixed', value: null });
-    } else if (holiday) {
+    } else if (holiday && !NOT_HOLIDAY_AFTER.test(slice.slice(match.index + match[0].length))) {
+      // "Easter Island" and "Christmas trees" are not days.
       at(match.index, match[0].length, {
         kind: 'holiday',
         dayInYear: holiday.dayInYear,
