@@ -376,18 +376,23 @@ function extendCandidate(text: string, candidate: Candidate): void {
   }
 }
 
-/** Keeps the longest of overlapping candidates (the earliest on a tie), in text order. */
+/**
+ * Keeps the longest of overlapping candidates (the earliest on a tie), in text order. One sweep in
+ * text order: a candidate that overlaps the last kept one replaces it only when it is longer.
+ */
 function removeOverlaps(candidates: Candidate[]): Candidate[] {
   const ordered = [...candidates].sort(
-    (a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start,
+    (a, b) => a.start - b.start || b.end - b.start - (a.end - a.start),
   );
   const kept: Candidate[] = [];
   for (const candidate of ordered) {
-    if (!kept.some((other) => other.start < candidate.end && candidate.start < other.end)) {
-      kept.push(candidate);
+    const last = kept[kept.length - 1];
+    if (!last || candidate.start >= last.end) kept.push(candidate);
+    else if (candidate.end - candidate.start > last.end - last.start) {
+      kept[kept.length - 1] = candidate;
     }
   }
-  return kept.sort((a, b) => a.start - b.start);
+  return kept;
 }
 
 function resolveValues(
@@ -444,20 +449,26 @@ function resolveValue(
   }
 }
 
+/** How far from a clock time a date in its sentence may stand. */
+const TIME_TO_DATE_DISTANCE = 200;
+
 /** The day of the nearest dated expression in the same sentence, for a bare clock time. */
 function dayOfSentence(text: string, mentions: DateMention[], index: number): string | null {
   const own = mentions[index]!;
   let best: string | null = null;
   let bestDistance = Infinity;
-  for (const other of mentions) {
-    if (other === own || !other.value || other.value.length !== 10) continue;
-    const from = Math.min(own.end, other.end);
-    const to = Math.max(own.start, other.start);
-    if (/[.!?]\s/.test(text.slice(from, to))) continue;
-    const distance = Math.abs(other.start - own.start);
-    if (distance < bestDistance) {
-      best = other.value;
-      bestDistance = distance;
+  // Mentions are in text order: look outwards from the time and stop at the first sentence end.
+  for (const step of [-1, 1]) {
+    for (let i = index + step; i >= 0 && i < mentions.length; i += step) {
+      const other = mentions[i]!;
+      const distance = Math.abs(other.start - own.start);
+      const between = text.slice(Math.min(own.end, other.end), Math.max(own.start, other.start));
+      if (distance > TIME_TO_DATE_DISTANCE || /[.!?]\s/.test(between)) break;
+      if (other.value && other.value.length === 10 && distance < bestDistance) {
+        best = other.value;
+        bestDistance = distance;
+        break;
+      }
     }
   }
   return best;
