@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findDates } from '../../src/core/dates/findDates';
+import { loadChrono } from '../../src/core/nlp/chrono';
 
 /** The article date of most fixtures: a Wednesday. */
 const ANCHOR = '2017-12-27';
@@ -179,6 +180,26 @@ suite('findDates: news looks back', () => {
       'Friday=2017-12-22',
     ]);
     assert.deepEqual(datesOf('He was shot at 10 p.m. in his kitchen.'), ['10 p.m.=null']);
+  });
+});
+
+suite('findDates: failures stay local', () => {
+  test('a sentence that makes the parser throw loses only its own dates', () => {
+    const chrono = loadChrono();
+    const parse = chrono.parse.bind(chrono);
+    // Stand in for a parser bug that one phrase triggers.
+    chrono.parse = (text, ...rest) => {
+      if (text.includes('BOOM')) throw new TypeError('cannot read properties of undefined');
+      return parse(text, ...rest);
+    };
+    try {
+      assert.deepEqual(datesOf('He left on Friday. BOOM on Monday. She came back in 2016.'), [
+        'Friday=2017-12-22',
+        '2016=2016',
+      ]);
+    } finally {
+      chrono.parse = parse;
+    }
   });
 });
 
