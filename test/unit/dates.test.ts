@@ -45,7 +45,27 @@ suite('findDates: extents follow TimeML', () => {
     assert.deepEqual(datesOf('She wrote earlier this week.'), ['this week=null']);
   });
 
+  test('prefixes that make one word with a year, and year ranges', () => {
+    assert.deepEqual(datesOf('Sales peaked in mid-2016 and post-1959 politics changed.'), [
+      'mid-2016=2016',
+      'post-1959=1959',
+    ]);
+    assert.deepEqual(datesOf('He served from 1994-1997, not in the 1996-97 season.'), [
+      '1994=1994',
+      '1997=1997',
+    ]);
+    assert.deepEqual(datesOf('It was big in the early ’90s.'), ['early ’90s=null']);
+  });
+
+  test('"the" belongs to a quarter used as a noun, not to a noun it modifies', () => {
+    assert.deepEqual(datesOf('Profit fell in the third quarter of 2017.'), [
+      'the third quarter of 2017=null',
+    ]);
+    assert.deepEqual(datesOf('The third-quarter profit fell.'), ['third-quarter=null']);
+  });
+
   test('a modifier before a month or weekday is part of it', () => {
+    assert.deepEqual(datesOf('It aired this past Sunday.'), ['this past Sunday=2017-12-24']);
     assert.deepEqual(datesOf('The boy was found last November.'), ['last November=2017-11']);
     assert.deepEqual(datesOf('He spoke last Friday.'), ['last Friday=2017-12-22']);
   });
@@ -156,6 +176,13 @@ suite('findDates: news looks back', () => {
     assert.deepEqual(datesOf('They met at Easter.', '2018-03-20'), ['Easter=2018-04-01']);
   });
 
+  test('parts of today and of the days around it', () => {
+    assert.deepEqual(datesOf('He spoke this morning, after a debate last night.'), [
+      'this morning=2017-12-27',
+      'last night=2017-12-26',
+    ]);
+  });
+
   test('relative periods follow the article date', () => {
     assert.deepEqual(datesOf('This year and last year, today and tomorrow.'), [
       'This year=2017',
@@ -166,12 +193,10 @@ suite('findDates: news looks back', () => {
   });
 
   test('weeks, weekends, seasons and decades are found but get no value in our formats', () => {
-    assert.deepEqual(datesOf('Last week, over the weekend, last fall, in the 1960s.'), [
-      'Last week=null',
-      'the weekend=null',
-      'last fall=null',
-      '1960s=null',
-    ]);
+    assert.deepEqual(
+      datesOf('Last week, over the weekend, last fall, in the 1960s, last weekend.'),
+      ['Last week=null', 'the weekend=null', 'last fall=null', '1960s=null', 'last weekend=null'],
+    );
   });
 
   test('a clock time takes the day of a date in its sentence', () => {

@@ -62,7 +62,7 @@ const EVENT_RELATIVE = /\b(?:after|before|later|earlier|afterwards?|prior)$/i;
 const SPAN_OF_UNITS =
   /^(?:the\s+)?(?:(?:past|previous)\s+(?:\S+\s+)?|(?:last|next|coming|first|final)\s+\S+\s+)(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)$/i;
 const NOT_A_DATE =
-  /^(?:(?:right\s+)?now|the\s+present|(?:the\s+|this\s+)?(?:day|morning|afternoon|evening|night|noon|midday|midnight|dawn|dusk)|weekend|\d{1,2}|\d{1,2}\/\d{1,2}|\d+\s*[ap]|[\d\s]+(?:to|-|–|and|through)[\d\s]+|(?:this|that)\s+(?:second|minute|hour)|(?:a|one|the)\s+quarter)$/i;
+  /^(?:(?:right\s+)?now|the\s+present|(?:the\s+)?(?:day|morning|afternoon|evening|night|noon|midday|midnight|dawn|dusk)|weekend|\d{1,2}|\d{1,2}\/\d{1,2}|\d+\s*[ap]|[\d\s]+(?:to|-|–|and|through)[\d\s]+|(?:this|that)\s+(?:second|minute|hour)|(?:a|one|the)\s+quarter)$/i;
 /** A compound number before chrono's match ("Seventy-four years ago" read as "four years ago"). */
 const COMPOUND_NUMBER_BEFORE = /\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-$/i;
 /** Words after a holiday that make it a name or a thing ("Easter Island", "Christmas trees"). */
@@ -70,7 +70,7 @@ const NOT_HOLIDAY_AFTER =
   /^\s+(?:\p{Lu}\p{Ll}|(?:trees?|shopping|party|parties|cards?|gifts?|dinners?|lights|carols?|decorations|markets?|sales|eggs?|bunny|spirit|music|movies?|songs?|specials?|turkeys?)\b)/u;
 const STATED_YEAR = /\b\d{4}\b|'\d{2}\b/;
 const RELATIVE_WORD = /\b(?:ago|last|next|this|coming|past|today|tonight|tomorrow|yesterday)\b/i;
-const WEEK_WORD = /\bweeks?\b/i;
+const WEEK_WORD = /\bweek(?:s|ends?)?\b/i;
 const SAME_DAY_PART = /^(?:this\s+(?:morning|afternoon|evening)|tonight)$/i;
 const MODIFIER_BEFORE = /\b(last|this|next|coming|past)\s+$/i;
 const YEAR_AFTER_MONTH = /^\s+(?:of\s+)?(this|next|last)\s+year\b/i;
@@ -101,8 +101,9 @@ const NOT_NAME_WORDS = new Set([
 
 /** Bare years 1700-2099 that are not amounts, codes or clock times. */
 const YEAR =
-  /(?<![\d$£€¥#/.,:-]|\bNo\.\s?|\b(?:number|flight|route|highway|room|article|resolution|section|chapter|page|model|version)\s)\b(1[7-9]\d\d|20\d\d)\b(?![.,:/]?\d|%|-(?:\d|[a-z])|\s*(?:percent|per\s+cent|GMT|UTC|EST|EDT|CST|PST|hrs?|hours?|local\s+time)\b|\s+(?:people|persons|men|women|children|troops|soldiers|police|officers|votes|voters|members|residents|workers|students|delegates|dollars|euros|pounds|yuan|rubles|tons|tonnes|meters|metres|kilometers|kilometres|km|miles|feet|acres|hectares|cases|deaths|units|shares|jobs|pages|words|calories|cars|homes|houses|seats|rooms|beds|points|miles?)\b)/gi;
-const DECADE = /\b(?:(?:early|mid|late)[\s-]+)?(?:(1[7-9]\d0|20\d0)'?s|'(\d0)s)(?![\w'])/gi;
+  /(?<![\d$£€¥#/.,:]|\b\d{1,2}-|\bNo\.\s?|\b(?:number|flight|route|highway|room|article|resolution|section|chapter|page|model|version)\s)\b(1[7-9]\d\d|20\d\d)\b(?![.,:/]?\d|%|-(?:\d{1,2}\b|[a-z])|\s*(?:percent|per\s+cent|GMT|UTC|EST|EDT|CST|PST|hrs?|hours?|local\s+time)\b|\s+(?:people|persons|men|women|children|troops|soldiers|police|officers|votes|voters|members|residents|workers|students|delegates|dollars|euros|pounds|yuan|rubles|tons|tonnes|meters|metres|kilometers|kilometres|km|miles|feet|acres|hectares|cases|deaths|units|shares|jobs|pages|words|calories|cars|homes|houses|seats|rooms|beds|points|miles?)\b)/gi;
+const DECADE =
+  /(?<![\w'])(?:(?:early|mid|late)[\s-]+)?(?:(1[7-9]\d0|20\d0)'?s|['’](\d0)s)(?![\w'])/gi;
 const DECADES_AGO =
   /\b(a|one|two|three|four|five|six|seven|eight|nine|\d+)\s+(decades?|century|centuries)\s+ago\b/gi;
 const NUMBER_WORDS: Record<string, number> = {
@@ -120,7 +121,7 @@ const NUMBER_WORDS: Record<string, number> = {
 const SEASON =
   /\b(?:(last|this|next|early|late)\s+)?(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(1[7-9]\d\d|20\d\d))?\b/gi;
 const QUARTER =
-  /\b(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter(?:\s+of\s+(1[7-9]\d\d|20\d\d))?\b/gi;
+  /\b(the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)([\s-])quarter(?:\s+of\s+(?:1[7-9]\d\d|20\d\d))?\b/gi;
 const WEEKEND = /\b(?:the|this|last|next)\s+weekend\b/gi;
 const HOLIDAY = new RegExp(
   `\\b(?:(last|this|next|coming)\\s+)?(?:${HOLIDAYS.map((h) => `(${h.pattern})`).join('|')})(?![\\w'])`,
@@ -301,7 +302,12 @@ function ruleCandidates(text: string, chunk: Span): Candidate[] {
     found.push({ start: chunk.start + index, end: chunk.start + index + length, meaning });
   };
   for (const match of slice.matchAll(YEAR)) {
-    at(match.index, match[0].length, { kind: 'fixed', value: match[1]! });
+    // "mid-2016" and "post-1959" are one word: the prefix belongs to the date.
+    const prefix = /\b(?:mid|post|pre)-$/i.exec(
+      slice.slice(Math.max(0, match.index - 5), match.index),
+    );
+    const from = match.index - (prefix?.[0].length ?? 0);
+    at(from, match.index + match[0].length - from, { kind: 'fixed', value: match[1]! });
   }
   for (const match of slice.matchAll(DECADES_AGO)) {
     const count = match[1]!.toLowerCase();
@@ -315,8 +321,11 @@ function ruleCandidates(text: string, chunk: Span): Candidate[] {
     // "fall" and "spring" are verbs and nouns too: only a modifier or a year makes them a season.
     if (match[1] || match[3]) at(match.index, match[0].length, { kind: 'fixed', value: null });
   }
-  for (const match of slice.matchAll(QUARTER))
-    at(match.index, match[0].length, { kind: 'fixed', value: null });
+  for (const match of slice.matchAll(QUARTER)) {
+    // "the third quarter" is one noun phrase; in "the third-quarter profit", "the" is the profit's.
+    const skip = match[1] && match[2] === '-' ? match[1].length : 0;
+    at(match.index + skip, match[0].length - skip, { kind: 'fixed', value: null });
+  }
   for (const match of slice.matchAll(WEEKEND))
     at(match.index, match[0].length, { kind: 'fixed', value: null });
   for (const match of slice.matchAll(HOLIDAY)) {
@@ -355,6 +364,10 @@ function extendCandidate(text: string, candidate: Candidate): void {
       meaning.modifier = readModifier(modifier[1]);
       candidate.start -= modifier[0].length;
     }
+  }
+  // "this past Sunday": chrono reads "past Sunday".
+  if (/^past\s/i.test(text.slice(candidate.start, candidate.end)) && /\bthis\s+$/i.test(before)) {
+    candidate.start -= /\bthis\s+$/i.exec(before)![0].length;
   }
   if (meaning.kind === 'month' && !meaning.modifier) {
     const year = YEAR_AFTER_MONTH.exec(text.slice(candidate.end, candidate.end + 20));
