@@ -97,3 +97,30 @@ suite('findDates: properties', () => {
     assert.ok(found.every((m) => m.text !== 'Friday' || m.value === '2017-12-22'));
   });
 });
+
+suite('findDates: paragraphs', () => {
+  test('a paragraph analysed alone gets the dates it gets inside its article', () => {
+    fc.assert(
+      fc.property(
+        fc.array(newsLike, { minLength: 1, maxLength: 5 }),
+        anchor,
+        (paragraphs, date) => {
+          const article = paragraphs.join('\n\n');
+          const whole = findDates(article, date);
+          let offset = 0;
+          const pieces = paragraphs.flatMap((paragraph) => {
+            const shifted = findDates(paragraph, date).map((m) => ({
+              ...m,
+              start: m.start + offset,
+              end: m.end + offset,
+            }));
+            offset += paragraph.length + 2;
+            return shifted;
+          });
+          assert.deepEqual(whole, pieces);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});

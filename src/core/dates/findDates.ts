@@ -199,16 +199,10 @@ function candidateFromHit(
   if (end <= start) return null;
   const core = text.slice(start, end);
 
-  if (COMPOUND_NUMBER_BEFORE.test(text.slice(Math.max(0, start - 10), start))) {
+  const compound = COMPOUND_NUMBER_BEFORE.exec(lineBefore(text, start, 10));
+  if (compound) {
     // The number is longer than chrono read: the span is kept, its value would be wrong.
-    const from =
-      start - COMPOUND_NUMBER_BEFORE.exec(text.slice(Math.max(0, start - 10), start))![0].length;
-    const wordStart = /[A-Za-z]+-$/.exec(text.slice(Math.max(0, from - 10), start));
-    return {
-      start: wordStart ? start - wordStart[0].length : from,
-      end,
-      meaning: { kind: 'fixed', value: null },
-    };
+    return { start: start - compound[0].length, end, meaning: { kind: 'fixed', value: null } };
   }
   if (DURATION_LEAD.test(raw) && UNIT.test(core) && !/\bago\b/i.test(core)) return null;
   if (EVENT_RELATIVE.test(core) || SPAN_OF_UNITS.test(core) || NOT_A_DATE.test(core)) return null;
@@ -281,7 +275,7 @@ function hasLowercaseName(core: string): boolean {
 
 /** True when a bare month follows a capitalised word mid-sentence ("Women's March", "Theresa May"). */
 function looksLikeName(text: string, start: number): boolean {
-  const before = PROPER_NAME_BEFORE.exec(text.slice(Math.max(0, start - 40), start));
+  const before = PROPER_NAME_BEFORE.exec(lineBefore(text, start, 40));
   return before !== null && !NOT_NAME_WORDS.has(before[1]!.toLowerCase());
 }
 
@@ -289,7 +283,7 @@ function looksLikeName(text: string, start: number): boolean {
 function looksLikeMarch(text: string, start: number, end: number): boolean {
   return (
     text.slice(start, end) === 'March' &&
-    /\b(?:the|a|annual|this year's)\s+$/i.test(text.slice(Math.max(0, start - 20), start)) &&
+    /\b(?:the|a|annual|this year's)\s+$/i.test(lineBefore(text, start, 20)) &&
     /^\s+(?:for|of|on|against|to)\s/.test(text.slice(end, end + 10))
   );
 }
@@ -354,7 +348,7 @@ function ruleCandidates(text: string, chunk: Span): Candidate[] {
  */
 function extendCandidate(text: string, candidate: Candidate): void {
   const meaning = candidate.meaning;
-  const before = text.slice(Math.max(0, candidate.start - 12), candidate.start);
+  const before = lineBefore(text, candidate.start, 12);
   if (
     (meaning.kind === 'weekday' || meaning.kind === 'month' || meaning.kind === 'holiday') &&
     !meaning.modifier
@@ -370,7 +364,7 @@ function extendCandidate(text: string, candidate: Candidate): void {
     candidate.start -= /\bthis\s+$/i.exec(before)![0].length;
   }
   if (meaning.kind === 'month' && !meaning.modifier) {
-    const year = YEAR_AFTER_MONTH.exec(text.slice(candidate.end, candidate.end + 20));
+    const year = YEAR_AFTER_MONTH.exec(lineAfter(text, candidate.end, 20));
     if (year) {
       const yearOffset = { this: 0, next: 1, last: -1 }[year[1]!.toLowerCase() as 'this'];
       candidate.meaning = { kind: 'monthOfYear', month: meaning.month, yearOffset };
@@ -382,11 +376,24 @@ function extendCandidate(text: string, candidate: Candidate): void {
     candidate.meaning.kind === 'monthOfYear' ||
     candidate.period;
   if (early) {
-    const modifier = EARLY_LATE_BEFORE.exec(
-      text.slice(Math.max(0, candidate.start - 10), candidate.start),
-    );
+    const modifier = EARLY_LATE_BEFORE.exec(lineBefore(text, candidate.start, 10));
     if (modifier) candidate.start -= modifier[0].length;
   }
+}
+
+/**
+ * Up to `length` characters before `position`, never reaching into the previous line: every rule
+ * reads one line, so a paragraph analysed alone gets the dates it gets inside its article.
+ */
+function lineBefore(text: string, position: number, length: number): string {
+  const slice = text.slice(Math.max(0, position - length), position);
+  const lineBreak = Math.max(...['\n', '\r', '\u2028', '\u2029'].map((c) => slice.lastIndexOf(c)));
+  return slice.slice(lineBreak + 1);
+}
+
+/** Up to `length` characters after `position`, within its line. */
+function lineAfter(text: string, position: number, length: number): string {
+  return /^[^\n\r\u2028\u2029]*/.exec(text.slice(position, position + length))![0];
 }
 
 /**
@@ -476,7 +483,7 @@ function dayOfSentence(text: string, mentions: DateMention[], index: number): st
       const other = mentions[i]!;
       const distance = Math.abs(other.start - own.start);
       const between = text.slice(Math.min(own.end, other.end), Math.max(own.start, other.start));
-      if (distance > TIME_TO_DATE_DISTANCE || /[.!?]\s/.test(between)) break;
+      if (distance > TIME_TO_DATE_DISTANCE || /[.!?]\s|[\n\r\u2028\u2029]/.test(between)) break;
       if (other.value && other.value.length === 10 && distance < bestDistance) {
         best = other.value;
         bestDistance = distance;

@@ -96,7 +96,7 @@ const PARTICIPLE_AUXILIARIES = new Set(['be', 'been', 'being', 'to', 'is', 'are'
 const PAST_FORMS_OF_FUTURE_WORDS = /ed$/;
 
 /** Characters that end the clause a cue may come from. */
-const CLAUSE_END = /[.!?;:\n\r"“”«»{}[\]]/;
+const CLAUSE_END = /[.!?;:\n\r\u2028\u2029"“”«»{}[\]]/;
 
 /** How many words on each side of the expression are read. */
 const WINDOW_WORDS = 8;
