@@ -62,7 +62,7 @@ const EVENT_RELATIVE = /\b(?:after|before|later|earlier|afterwards?|prior)$/i;
 const SPAN_OF_UNITS =
   /^(?:the\s+)?(?:(?:past|previous)\s+(?:\S+\s+)?|(?:last|next|coming|first|final)\s+\S+\s+)(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)$/i;
 const NOT_A_DATE =
-  /^(?:(?:right\s+)?now|the\s+present|(?:the\s+)?(?:day|morning|afternoon|evening|night|noon|midday|midnight|dawn|dusk)|weekend|\d{1,2}|\d{1,2}\/\d{1,2}|\d+\s*[ap]|[\d\s]+(?:to|-|–|and|through)[\d\s]+|(?:this|that)\s+(?:second|minute|hour)|(?:a|one|the)\s+quarter)$/i;
+  /^(?:(?:right\s+)?now|the\s+present|this\s+day|(?:the\s+)?(?:day|morning|afternoon|evening|night|noon|midday|midnight|dawn|dusk)|weekend|\d{1,2}|\d{1,2}\/\d{1,2}|\d+\s*[ap]|[\d\s]+(?:to|-|–|and|through)[\d\s]+|(?:this|that)\s+(?:second|minute|hour)|(?:a|one|the)\s+quarter)$/i;
 /** A compound number before chrono's match ("Seventy-four years ago" read as "four years ago"). */
 const COMPOUND_NUMBER_BEFORE = /\b(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-$/i;
 /** Words after a holiday that make it a name or a thing ("Easter Island", "Christmas trees"). */
@@ -74,6 +74,9 @@ const WEEK_WORD = /\bweek(?:s|ends?)?\b/i;
 const SAME_DAY_PART = /^(?:this\s+(?:morning|afternoon|evening)|tonight)$/i;
 const MODIFIER_BEFORE = /\b(last|this|next|coming|past)\s+$/i;
 const YEAR_AFTER_MONTH = /^\s+(?:of\s+)?(this|next|last)\s+year\b/i;
+const HEDGE_BEFORE =
+  /\b(?:almost|nearly|about|around|some|roughly|just|more\s+than|less\s+than|over)\s+$/i;
+const WEEK_OF_BEFORE = /\bthe\s+week\s+of\s+$/i;
 const EARLY_LATE_BEFORE = /\b(?:early|late|mid)(?:\s+|-)$/i;
 const PROPER_NAME_BEFORE = /(?:^|[^.!?]\s)(\p{Lu}[\p{L}'’]*)\s+$/u;
 const NOT_NAME_WORDS = new Set([
@@ -283,7 +286,7 @@ function looksLikeName(text: string, start: number): boolean {
 function looksLikeMarch(text: string, start: number, end: number): boolean {
   return (
     text.slice(start, end) === 'March' &&
-    /\b(?:the|a|annual|this year's)\s+$/i.test(lineBefore(text, start, 20)) &&
+    /\b(?:the|a|annual|this year's)\s+["“'`‘]*$/i.test(lineBefore(text, start, 20)) &&
     /^\s+(?:for|of|on|against|to)\s/.test(text.slice(end, end + 10))
   );
 }
@@ -378,6 +381,19 @@ function extendCandidate(text: string, candidate: Candidate): void {
   if (early) {
     const modifier = EARLY_LATE_BEFORE.exec(lineBefore(text, candidate.start, 10));
     if (modifier) candidate.start -= modifier[0].length;
+  }
+  // "almost four years ago", "more than a decade ago": the hedge is part of the expression.
+  if (/\bago$/i.test(text.slice(candidate.start, candidate.end))) {
+    const hedge = HEDGE_BEFORE.exec(lineBefore(text, candidate.start, 16));
+    if (hedge) candidate.start -= hedge[0].length;
+  }
+  // "the week of March 6" is a week, which our values do not express.
+  if (candidate.meaning.kind === 'monthDay') {
+    const week = WEEK_OF_BEFORE.exec(lineBefore(text, candidate.start, 16));
+    if (week) {
+      candidate.start -= week[0].length;
+      candidate.meaning = { kind: 'fixed', value: null };
+    }
   }
 }
 
