@@ -33,6 +33,9 @@ suite('findDates: extents follow TimeML', () => {
     ]);
     assert.deepEqual(datesOf('He left two months ago.'), ['two months ago=2017-10']);
     assert.deepEqual(datesOf('It happened a decade ago.'), ['a decade ago=2007']);
+    assert.deepEqual(datesOf('The war ended almost four years ago.'), [
+      'almost four years ago=2013',
+    ]);
   });
 
   test('a part of the day belongs to its weekday', () => {
@@ -86,6 +89,7 @@ suite('findDates: what is not a calendar date', () => {
     assert.deepEqual(datesOf('Thousands march in the capital; it may rain.'), []);
     assert.deepEqual(datesOf('Prime Minister Theresa May said nothing.'), []);
     assert.deepEqual(datesOf('They joined the annual March for Life in Washington.'), []);
+    assert.deepEqual(datesOf('She led the “March of the Mothers” downtown.'), []);
   });
 
   test('numbers that are amounts, codes or clock times are not years', () => {
@@ -108,6 +112,7 @@ suite('findDates: what is not a calendar date', () => {
 
   test('"now" and a bare part of the day are not dates', () => {
     assert.deepEqual(datesOf('Right now, in the morning, at noon.'), []);
+    assert.deepEqual(datesOf('This day, in the history of our relations, matters.'), []);
   });
 
   test('"third-quarter" is a date without a value and breaks nothing around it', () => {
@@ -197,6 +202,9 @@ suite('findDates: news looks back', () => {
       datesOf('Last week, over the weekend, last fall, in the 1960s, last weekend.'),
       ['Last week=null', 'the weekend=null', 'last fall=null', '1960s=null', 'last weekend=null'],
     );
+    assert.deepEqual(datesOf('A hearing is set for the week of March 6.'), [
+      'the week of March 6=null',
+    ]);
   });
 
   test('a clock time takes the day of a date in its sentence', () => {
