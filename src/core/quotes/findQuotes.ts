@@ -1,0 +1,566 @@
+import type { EntityMention, Quote, Span, SpeakerMention, SpeakerResolution } from '../types';
+import { findQuoteSpans, splitParagraphs, type Paragraph, type QuoteSpan } from './findQuoteSpans';
+import {
+  followsPreposition,
+  nounPhraseAfter,
+  nounPhraseBefore,
+  sentenceSubject,
+} from './nounPhrases';
+import { collectNames, resolveSpeakerName, type ResolutionContext } from './resolveSpeakerName';
+import { PARTICIPLE_CUES, speechVerbLength } from './speakerLexicon';
+import { QUOTE_FILLER, tokenizeContext, type Token } from './tokenizeContext';
+
+/** Options for `findQuotes`. */
+export interface FindQuotesOptions {
+  /** Person and organisation mentions from the entity module, used to name speakers. */
+  entities?: readonly EntityMention[];
+  /** Where quotations may be: the article body, without headline, captions, boilerplate or comments. */
+  bodyRanges?: readonly Span[];
+}
+
+/** Where a speaker was found, before names are resolved. */
+interface Attribution {
+  mention: Span;
+  /** True when the mention was carried over from another quotation rather than found by a cue. */
+  carried: boolean;
+  /** True when no cue named the speaker and the sentence's subject stands in. */
+  fallback?: boolean;
+  /** True when the cue follows the quotation ("…,” he said). */
+  trailing?: boolean;
+}
+
+/** A quotation of one paragraph with the tokens around it. */
+interface Candidate {
+  span: QuoteSpan;
+  paragraph: Paragraph;
+  tokens: Token[];
+  /** Index of the quotation's own token in `tokens`. */
+  at: number;
+  /** Index of the first token of the quotation's sentence. */
+  sentenceStart: number;
+  /** Index of the token that ends the quotation's sentence (exclusive). */
+  sentenceEnd: number;
+  attribution: Attribution | null;
+}
+
+/** Quotations shorter than this many words need a speaker to be reported (scare quotes, titles). */
+const MIN_UNATTRIBUTED_WORDS = 8;
+/** How many tokens after a quotation a subject-first cue may start ("…,” Rep. John Mica (R-Fla.) said). */
+const MAX_TRAILING_SUBJECT_TOKENS = 24;
+const DETERMINER_OPENING = /^(?:the|a|an|another|one|his|her|their|its|our)$/;
+const DASHES = new Set(['\u2015', '\u2014', '\u2013', '-', '--']);
+/** A transcript turn ("WALLACE: …") is a record of an exchange, not a quotation in prose. */
+const TRANSCRIPT_TURN = /^.["“”]?\(?[A-Z][A-Z.' -]{1,30}:/;
+/** Words that introduce a quotation after a colon even without a speech verb. */
+const INTRODUCTION_WORDS =
+  /\b(?:statement|comment|comments|remarks|following|tweet|tweeted|post|posted|message|letter|wrote|writes|said|says|told|added|continued|explained|asked|replied)\b/i;
+
+/**
+ * Finds the quotations of a news text, marks included, with their speakers. Handles curly and straight
+ * double marks, single marks (not apostrophes), guillemets and ``TeX'' marks; a quotation over several
+ * paragraphs is reported once per paragraph with the same speaker. Short quotations without a speaker
+ * (scare quotes, titles) are left out. Offsets are UTF-16 code units; the function never throws.
+ */
+export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote[] {
+  try {
+    return findQuotesUnsafe(text, options);
+  } catch {
+    return [];
+  }
+}
+
+function findQuotesUnsafe(text: string, options: FindQuotesOptions): Quote[] {
+  const paragraphs = splitParagraphs(text, options.bodyRanges);
+  const spans = findQuoteSpans(text, paragraphs).filter((span) => !isMarkup(text, span));
+  if (spans.length === 0) return [];
+  const masked = maskSpans(text, spans);
+
+  const candidates: Candidate[] = [];
+  const byParagraph = new Map<number, Candidate[]>();
+  let p = 0;
+  while (p < spans.length) {
+    const paragraph = paragraphs[spans[p]!.paragraph]!;
+    const tokens = tokenizeContext(masked, paragraph.start, paragraph.end);
+    const group: Candidate[] = [];
+    for (; p < spans.length && spans[p]!.paragraph === paragraph.index; p++) {
+      const span = spans[p]!;
+      const at = tokens.findIndex(
+        (t) => t.type === 'quote' && t.start <= span.start && span.start < t.end,
+      );
+      if (at === -1) continue;
+      const candidate: Candidate = {
+        span,
+        paragraph,
+        tokens,
+        at,
+        sentenceStart: 0,
+        sentenceEnd: tokens.length,
+        attribution: null,
+      };
+      candidate.sentenceStart = findSentenceStart(text, tokens, at);
+      candidate.sentenceEnd = findSentenceEnd(tokens, at);
+      group.push(candidate);
+      candidates.push(candidate);
+    }
+    byParagraph.set(paragraph.index, group);
+  }
+
+  for (const candidate of candidates)
+    candidate.attribution = findDirectAttribution(text, candidate);
+  for (const group of byParagraph.values()) shareWithinParagraph(group);
+  shareAlongRuns(candidates);
+  for (const candidate of candidates) {
+    if (!candidate.attribution)
+      candidate.attribution = findIntroduction(text, masked, paragraphs, candidate);
+  }
+  shareAlongRuns(candidates);
+  continueFromPreviousParagraph(candidates, byParagraph);
+  shareAlongRuns(candidates);
+  for (const candidate of candidates) {
+    if (candidate.attribution) continue;
+    // A partial quotation inside a sentence belongs to the sentence's subject ("Trump attacked “…”").
+    const subject =
+      candidate.at > candidate.sentenceStart
+        ? sentenceSubject(candidate.tokens, candidate.sentenceStart, candidate.at)
+        : null;
+    if (subject) candidate.attribution = { mention: subject, carried: false, fallback: true };
+  }
+
+  const names = collectNames(text, options.entities);
+  const fromEntities = options.entities !== undefined && options.entities.length > 0;
+  const context: ResolutionContext = { lastPerson: null };
+  const quotes: Quote[] = [];
+  const runHasSpeaker = new Set<number>();
+  for (const candidate of candidates) {
+    if (candidate.attribution) runHasSpeaker.add(candidate.span.paragraph);
+  }
+  let droppedTranscript = false;
+  for (const candidate of candidates) {
+    const { span, attribution } = candidate;
+    // The later paragraphs of a transcript turn go with it.
+    const transcript: boolean =
+      TRANSCRIPT_TURN.test(text.slice(span.start, span.start + 40)) ||
+      (span.continuesPrevious && droppedTranscript);
+    droppedTranscript = transcript;
+    if (transcript || !isReported(text, candidate)) continue;
+    let speaker: SpeakerMention | null = null;
+    if (attribution) {
+      const resolved = resolveSpeakerName(text, attribution.mention, names, context, fromEntities);
+      const resolution: SpeakerResolution =
+        attribution.carried && resolved.resolution !== 'unresolved'
+          ? 'previous-quote'
+          : resolved.resolution;
+      speaker = {
+        start: attribution.mention.start,
+        end: attribution.mention.end,
+        text: text.slice(attribution.mention.start, attribution.mention.end),
+        name: resolved.name,
+        resolution,
+      };
+      if (resolved.resolution !== 'unresolved' && /^\p{Lu}/u.test(resolved.name)) {
+        context.lastPerson = { name: resolved.name, at: span.end };
+      }
+    }
+    quotes.push({
+      start: span.start,
+      end: span.end,
+      text: text.slice(span.start, span.end),
+      speaker,
+    });
+  }
+  return quotes;
+}
+
+/** True for a quoted attribute value in markup left by a scraper (`<tweet id="123">`). */
+function isMarkup(text: string, span: QuoteSpan): boolean {
+  const before = text.slice(Math.max(0, span.start - 1), span.start);
+  return (
+    before === '=' || /^["']?\d+["']?$/.test(text.slice(span.start, span.end).replace(/["“”]/g, ''))
+  );
+}
+
+function maskSpans(text: string, spans: readonly Span[]): string {
+  const parts: string[] = [];
+  let cursor = 0;
+  for (const span of spans) {
+    parts.push(text.slice(cursor, span.start), QUOTE_FILLER.repeat(span.end - span.start));
+    cursor = span.end;
+  }
+  parts.push(text.slice(cursor));
+  return parts.join('');
+}
+
+function isBoundary(token: Token): boolean {
+  return token.type === 'punct' && /^[.!?;]$/.test(token.text);
+}
+
+/** True when a quotation ends its own sentence: “We are done.” followed by a capital or another quote. */
+function quoteEndsSentence(text: string, tokens: readonly Token[], k: number): boolean {
+  const token = tokens[k]!;
+  const inner = text.slice(Math.max(token.start, token.end - 3), token.end);
+  if (!/[.!?…]["”’'»]*$/.test(inner)) return false;
+  const next = tokens[k + 1];
+  return next === undefined || next.type === 'quote' || next.capitalised;
+}
+
+function findSentenceStart(text: string, tokens: readonly Token[], at: number): number {
+  for (let k = at - 1; k >= 0; k--) {
+    const token = tokens[k]!;
+    if (isBoundary(token)) return k + 1;
+    if (token.type === 'quote' && quoteEndsSentence(text, tokens, k)) return k + 1;
+  }
+  return 0;
+}
+
+function findSentenceEnd(tokens: readonly Token[], at: number): number {
+  for (let k = at + 1; k < tokens.length; k++) {
+    const token = tokens[k]!;
+    if (isBoundary(token) || token.type === 'quote') return k;
+  }
+  return tokens.length;
+}
+
+function lowerWords(tokens: readonly Token[]): string[] {
+  return tokens.map((t) => (t.type === 'word' ? t.lower : t.text));
+}
+
+/** The speaker named by a cue in the quotation's own sentence, after it or before it. */
+function findDirectAttribution(text: string, candidate: Candidate): Attribution | null {
+  const trailing = findTrailingSpeaker(text, candidate);
+  if (trailing) return { mention: trailing, carried: false, trailing: true };
+  const leading = findLeadingSpeaker(candidate);
+  return leading ? { mention: leading, carried: false } : null;
+}
+
+/** "…,” said Karasin" / "…,” Karasin said" / "…” ― Sonya Herridge" / "…,” according to the ministry". */
+function findTrailingSpeaker(text: string, candidate: Candidate): Span | null {
+  const { tokens, at, sentenceEnd, sentenceStart } = candidate;
+  const lower = lowerWords(tokens);
+  let i = at + 1;
+  while (i < sentenceEnd && tokens[i]!.text === ',') i++;
+  if (i >= sentenceEnd) return null;
+  const first = tokens[i]!;
+  const quote = tokens[at]!;
+  // “We are done.” followed by a capital starts a new sentence; its verb is not this quote's cue.
+  if (/\.["”’'»]*$/.test(text.slice(quote.start, quote.end)) && first.capitalised && i === at + 1)
+    return null;
+  if (DASHES.has(first.text)) {
+    let k = i + 1;
+    while (k < sentenceEnd && DASHES.has(tokens[k]!.text)) k++;
+    const name = tokens[k];
+    return name && name.capitalised ? nounPhraseAfter(tokens.slice(0, sentenceEnd), k) : null;
+  }
+  const verbLength = speechVerbLength(lower, i);
+  if (verbLength > 0) {
+    const phrase = nounPhraseAfter(tokens.slice(0, sentenceEnd), i + verbLength);
+    if (phrase) return phrase;
+    if (lower[i] === 'according') return null;
+  }
+  for (let v = i; v < sentenceEnd && v - i <= MAX_TRAILING_SUBJECT_TOKENS; v++) {
+    const length = speechVerbLength(lower, v);
+    if (length === 0 || lower[v] === 'according') continue;
+    const phrase = nounPhraseBefore(tokens, v, i);
+    if (!phrase) return null;
+    if (phrase.start <= first.start) return phrase;
+    // "…,” White House press secretary Josh Earnest said": a description opens the mention.
+    const opening = tokens.slice(i).find((t) => t.start >= first.start)!;
+    const between = tokens.filter((t) => t.start >= first.start && t.start < phrase.start);
+    if (
+      (opening.capitalised || DETERMINER_OPENING.test(opening.lower)) &&
+      between.every(
+        (t) => t.type === 'word' || t.text === ',' || t.text === '(' || t.text === ')',
+      ) &&
+      between.length <= 12
+    ) {
+      return { start: first.start, end: phrase.end };
+    }
+    // "“…” to drive up the stock price, she said": a quotation that opens its sentence.
+    const previous = tokens.find(
+      (t) => t.end <= phrase.start && tokens[tokens.indexOf(t) + 1]!.start >= phrase.start,
+    );
+    if (at === sentenceStart && previous?.text === ',') return phrase;
+    return null;
+  }
+  return null;
+}
+
+/**
+ * "Karasin said: “…”" / "he told Interfax that “…”" / "…, saying, “…”" / "According to the ministry,
+ * “…”". The first cue of the sentence wins, because partial quotations sit in clauses that the main
+ * speaker reports ("Trump said Clinton once described the deal as “the gold standard”").
+ */
+function findLeadingSpeaker(candidate: Candidate): Span | null {
+  const { tokens, at, sentenceStart } = candidate;
+  const lower = lowerWords(tokens);
+  const verbs: number[] = [];
+  for (let v = sentenceStart; v < at; v++) {
+    if (tokens[v]!.type === 'word' && speechVerbLength(lower, v) > 0) verbs.push(v);
+  }
+  // "Said Ellis: “…”": an inverted cue at the start of the sentence.
+  if (
+    verbs[0] === sentenceStart &&
+    tokens[sentenceStart]!.capitalised &&
+    lower[sentenceStart] !== 'according'
+  ) {
+    const phrase = nounPhraseAfter(tokens.slice(0, at), sentenceStart + 1);
+    if (phrase) return phrase;
+  }
+  for (const v of verbs) {
+    if (lower[v] === 'according') {
+      const phrase = nounPhraseAfter(tokens.slice(0, at), v + 2);
+      if (phrase) return phrase;
+      continue;
+    }
+    if (PARTICIPLE_CUES.has(lower[v]!)) {
+      const before = tokens[v - 1];
+      if (
+        before === undefined ||
+        before.text === ',' ||
+        /^(?:while|before|after|by|when|in)$/.test(before.lower)
+      ) {
+        const subject = sentenceSubject(tokens, sentenceStart, v);
+        if (subject) return subject;
+        continue;
+      }
+    }
+    const phrase = nounPhraseBefore(tokens, v, sentenceStart);
+    if (phrase && !followsPreposition(tokens, phrase.start)) return phrase;
+    const subject = sentenceSubject(tokens, sentenceStart, v);
+    if (subject) return subject;
+    if (phrase) return phrase;
+  }
+  return null;
+}
+
+/**
+ * Within one paragraph, a quotation with no cue of its own takes the speaker of its neighbour when
+ * nothing but the neighbour's attribution separates them: "“A,” he said. “B.”" and "“A.” “B,” he said."
+ */
+function shareWithinParagraph(group: readonly Candidate[]): void {
+  for (let k = 0; k < group.length; k++) {
+    const candidate = group[k]!;
+    if (candidate.attribution) continue;
+    const previous = group[k - 1];
+    if (previous?.attribution && candidate.sentenceStart === candidate.at) {
+      candidate.attribution = { mention: previous.attribution.mention, carried: true };
+      continue;
+    }
+    const next = group[k + 1];
+    if (next?.attribution && onlyQuotesBetween(candidate, next)) {
+      candidate.attribution = { mention: next.attribution.mention, carried: true };
+    }
+  }
+  // A second pass lets attributions travel along chains of three or more quotations.
+  for (let k = group.length - 2; k >= 0; k--) {
+    const candidate = group[k]!;
+    const next = group[k + 1]!;
+    if (!candidate.attribution && next.attribution && onlyQuotesBetween(candidate, next)) {
+      candidate.attribution = { mention: next.attribution.mention, carried: true };
+    }
+  }
+  for (let k = 1; k < group.length; k++) {
+    const candidate = group[k]!;
+    const previous = group[k - 1]!;
+    if (
+      !candidate.attribution &&
+      previous.attribution &&
+      candidate.sentenceStart === candidate.at
+    ) {
+      candidate.attribution = { mention: previous.attribution.mention, carried: true };
+    }
+  }
+}
+
+function onlyQuotesBetween(a: Candidate, b: Candidate): boolean {
+  for (let k = a.at + 1; k < b.at; k++) {
+    const token = a.tokens[k]!;
+    if (token.type === 'word') return false;
+  }
+  return b.sentenceStart === b.at || a.sentenceEnd === b.at;
+}
+
+/** The paragraphs of a quotation over several paragraphs share one speaker. */
+function shareAlongRuns(candidates: readonly Candidate[]): void {
+  let runStart = 0;
+  for (let k = 0; k < candidates.length; k++) {
+    const candidate = candidates[k]!;
+    const next = candidates[k + 1];
+    if (candidate.span.continuesNext && next?.span.continuesPrevious) continue;
+    const run = candidates.slice(runStart, k + 1);
+    runStart = k + 1;
+    if (run.length < 2) continue;
+    // The last paragraph carries the usual trailing cue; otherwise the speaker introduced the run.
+    const source =
+      [...run].reverse().find((c) => c.attribution && !c.attribution.carried) ??
+      run.find((c) => c.attribution);
+    if (!source?.attribution) continue;
+    for (const member of run) {
+      if (!member.attribution || member.attribution.carried)
+        member.attribution =
+          member === source
+            ? member.attribution
+            : { mention: source.attribution.mention, carried: true };
+    }
+  }
+}
+
+/**
+ * A colon introduction: "Caddell continued:" ending the previous paragraph or sentence attributes a
+ * quotation that opens the next one.
+ */
+function findIntroduction(
+  text: string,
+  masked: string,
+  paragraphs: readonly Paragraph[],
+  candidate: Candidate,
+): Attribution | null {
+  const { tokens, at, sentenceStart, paragraph } = candidate;
+  if (at > sentenceStart) {
+    const last = tokens[at - 1]!;
+    if (
+      last.text === ':' &&
+      INTRODUCTION_WORDS.test(text.slice(tokens[sentenceStart]!.start, last.start))
+    ) {
+      const subject = sentenceSubject(tokens, sentenceStart, at - 1);
+      if (subject) return { mention: subject, carried: false };
+    }
+    return null;
+  }
+  if (at !== 0 || paragraph.index === 0) return null;
+  const previous = paragraphs[paragraph.index - 1]!;
+  if (masked[previous.end - 1] !== ':') return null;
+  const previousTokens = tokenizeContext(masked, previous.start, previous.end);
+  let start = previousTokens.length - 1;
+  while (
+    start > 0 &&
+    !isBoundary(previousTokens[start - 1]!) &&
+    previousTokens[start - 1]!.type !== 'quote'
+  )
+    start--;
+  const introduction = text.slice(previousTokens[start]?.start ?? previous.start, previous.end);
+  if (!INTRODUCTION_WORDS.test(introduction)) return null;
+  const subject = sentenceSubject(previousTokens, start, previousTokens.length - 1);
+  return subject ? { mention: subject, carried: false } : null;
+}
+
+/**
+ * A paragraph that opens with a quotation and names no speaker continues the speaker of the previous
+ * paragraph's last quotation, as news writing does after "“…,” he said."
+ */
+function continueFromPreviousParagraph(
+  candidates: readonly Candidate[],
+  byParagraph: ReadonlyMap<number, Candidate[]>,
+): void {
+  for (const candidate of candidates) {
+    if (candidate.attribution || candidate.at !== 0) continue;
+    const previous = byParagraph.get(candidate.paragraph.index - 1);
+    const last = previous?.[previous.length - 1];
+    if (!last?.attribution) continue;
+    candidate.attribution = { mention: last.attribution.mention, carried: true };
+    const group = byParagraph.get(candidate.paragraph.index);
+    if (group) shareWithinParagraph(group);
+  }
+}
+
+/**
+ * Decides whether a candidate is reported. Double-quoted spans are reported unless they are titles
+ * ("Face the Nation"), nicknames inside a name (Robert C. "Bobby" Scott), transcript turns or
+ * markup; a phrase in a sentence is usually someone's words even without a cue of its own. Single
+ * marks also serve as scare quotes and in headlines, so a single-quoted span needs a speaker cue or
+ * the shape of a whole statement.
+ */
+function isReported(text: string, candidate: Candidate): boolean {
+  const { span, attribution } = candidate;
+  const cued = attribution !== null && !attribution.fallback;
+  if (span.kind === 'single')
+    return (cued && !attribution.carried) || isStatementLike(text, candidate);
+  if (isNickname(candidate)) return false;
+  if (isTitleLike(text, span)) {
+    // A capitalised quotation is a title ("on CNN's “State of the Union”") unless a cue follows it
+    // (“Disgraceful,” he said) or a verb of naming precedes it (called her “Miss Piggy”).
+    const named = candidate.tokens
+      .slice(Math.max(candidate.sentenceStart, candidate.at - NAMING_WINDOW), candidate.at)
+      .some((t) => NAMING_WORDS.has(t.lower));
+    return ((attribution?.trailing ?? false) && candidate.at === candidate.sentenceStart) || named;
+  }
+  return true;
+}
+
+/** Small words a title keeps in lower case ("Contract with America", "Face the Nation"). */
+const TITLE_SMALL_WORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'of',
+  'on',
+  'in',
+  'and',
+  'or',
+  'for',
+  'with',
+  'to',
+  'at',
+  'by',
+  'from',
+  'is',
+  'vs',
+  'v',
+]);
+const MAX_TITLE_WORDS = 8;
+const NAMING_WORDS = new Set([
+  'as',
+  'called',
+  'calls',
+  'call',
+  'calling',
+  'dubbed',
+  'branded',
+  'labeled',
+  'labelled',
+  'nicknamed',
+  'termed',
+]);
+/** How many tokens before a capitalised quotation a verb of naming may stand. */
+const NAMING_WINDOW = 5;
+
+/** True for a quoted title or name: every word capitalised (or a small word), or a number. */
+function isTitleLike(text: string, span: QuoteSpan): boolean {
+  const inner = text
+    .slice(span.start + 1, span.end - (span.closed ? 1 : 0))
+    .replace(/[\s,.;:!?"”’'»)]+$/u, '')
+    .replace(/^\(/, '');
+  const words = inner.split(/\s+/).filter((w) => w.length > 0);
+  if (words.length === 0 || words.length > MAX_TITLE_WORDS) return false;
+  if (words.length === 1 && /^\p{N}/u.test(words[0]!)) return true;
+  if (!/^[\p{Lu}\p{N}]/u.test(words[0]!)) return false;
+  return words.every(
+    (w, k) => /^[\p{Lu}\p{N}(]/u.test(w) || (k > 0 && TITLE_SMALL_WORDS.has(w.toLowerCase())),
+  );
+}
+
+/** True for a nickname between the parts of a name: Robert C. "Bobby" Scott. */
+function isNickname(candidate: Candidate): boolean {
+  const before = candidate.tokens[candidate.at - 1];
+  const after = candidate.tokens[candidate.at + 1];
+  return (
+    before?.type === 'word' &&
+    before.capitalised &&
+    after?.type === 'word' &&
+    after.capitalised &&
+    candidate.span.end - candidate.span.start < 24
+  );
+}
+
+/** A single-quoted span without a speaker is still reported when it reads as a whole statement. */
+function isStatementLike(text: string, candidate: Candidate): boolean {
+  const { span } = candidate;
+  if (wordCount(text, span) < MIN_UNATTRIBUTED_WORDS) return false;
+  // A whole paragraph in quotation marks, or a full sentence, is a statement; a phrase inside a
+  // sentence is not.
+  return candidate.at === 0 || /[.!?…]["”’'»]?\s*$/.test(text.slice(span.start, span.end));
+}
+
+function wordCount(text: string, span: QuoteSpan): number {
+  const inner = text.slice(span.start + 1, span.end - (span.closed ? 1 : 0));
+  return inner.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+}

@@ -1,0 +1,297 @@
+import type { Span } from '../types';
+import {
+  CAPITALISED_FUNCTION_WORDS,
+  DETERMINERS,
+  PRONOUNS,
+  STOP_WORDS,
+  TIME_WORDS,
+  VERB_MODIFIERS,
+} from './speakerLexicon';
+import type { Token } from './tokenizeContext';
+
+/** Small words that join the parts of a name ("Secretary of State", "Osama bin Laden"). */
+const NAME_CONNECTORS = new Set([
+  'of',
+  'de',
+  'del',
+  'della',
+  'van',
+  'von',
+  'der',
+  'den',
+  'bin',
+  'al',
+  'la',
+  'le',
+  'da',
+  'dos',
+  'du',
+  'y',
+  'st.',
+  'ibn',
+  'el',
+  'the',
+  'and',
+]);
+const PAREN_OPEN = '(';
+const PAREN_CLOSE = ')';
+const MAX_DESCRIPTION_WORDS = 6;
+const MAX_APPOSITION_TOKENS = 16;
+
+function isWord(token: Token | undefined): token is Token {
+  return token !== undefined && token.type === 'word';
+}
+
+/** True for a capitalised word that can be part of a name. */
+export function isNameWord(token: Token | undefined): boolean {
+  return isWord(token) && token.capitalised && !TIME_WORDS.has(token.lower);
+}
+
+function isPronoun(token: Token | undefined): boolean {
+  return isWord(token) && PRONOUNS.has(token.lower) && token.lower !== 'you';
+}
+
+function isPossessive(token: Token): boolean {
+  return /['’]s$/i.test(token.text) || /s['’]$/i.test(token.text);
+}
+
+/** Skips back over a parenthetical such as "(R-Fla.)"; returns the index before it or -1. */
+function skipParenthesisBack(tokens: readonly Token[], close: number): number {
+  for (let k = close - 1; k >= 0 && close - k < 10; k--) {
+    if (tokens[k]!.text === PAREN_OPEN) return k - 1;
+  }
+  return -1;
+}
+
+/** Walks back over a capitalised name ending at `last`; returns the index of its first token. */
+function nameStartBack(tokens: readonly Token[], last: number): number {
+  let first = last;
+  for (let k = last - 1; k >= 0; k--) {
+    const token = tokens[k]!;
+    if (isNameWord(token) && !CAPITALISED_FUNCTION_WORDS.has(token.lower) && !isPossessive(token)) {
+      first = k;
+    } else if (isWord(token) && token.lower === 'the' && token.capitalised) {
+      first = k;
+      break;
+    } else if (
+      isWord(token) &&
+      NAME_CONNECTORS.has(token.lower) &&
+      !token.capitalised &&
+      isNameWord(tokens[k - 1])
+    ) {
+      continue;
+    } else if (token.text === PAREN_CLOSE) {
+      break;
+    } else {
+      break;
+    }
+  }
+  // A connector cannot open a name.
+  while (first < last && !tokens[first]!.capitalised) first++;
+  return first;
+}
+
+/**
+ * The speaker mention that ends just before `verb` (the subject of "Karasin said", "a source said",
+ * "Flynn, a top Trump surrogate, said"), or null when the words there cannot be one.
+ */
+export function nounPhraseBefore(tokens: readonly Token[], verb: number, floor = 0): Span | null {
+  let i = verb - 1;
+  while (
+    i >= floor &&
+    isWord(tokens[i]) &&
+    (VERB_MODIFIERS.has(tokens[i]!.lower) || isAdverb(tokens[i]!))
+  )
+    i--;
+  if (
+    i >= floor &&
+    isWord(tokens[i]) &&
+    (TIME_WORDS.has(tokens[i]!.lower) || /^\d{4}$/.test(tokens[i]!.text))
+  ) {
+    i--;
+    if (
+      i >= floor &&
+      isWord(tokens[i]) &&
+      /^(?:on|last|this|late|early|in)$/.test(tokens[i]!.lower)
+    )
+      i--;
+  }
+  if (i < floor) return null;
+  let end = tokens[i]!.end;
+  if (tokens[i]!.text === ',') {
+    // An apposition between commas: "Flynn, a top Trump surrogate, said".
+    let j = i - 1;
+    while (
+      j >= floor &&
+      tokens[j]!.text !== ',' &&
+      tokens[j]!.type !== 'quote' &&
+      i - j <= MAX_APPOSITION_TOKENS &&
+      !/^[.!?;:]$/.test(tokens[j]!.text)
+    )
+      j--;
+    if (j < floor || tokens[j]!.text !== ',' || j === i - 1) return null;
+    end = tokens[i - 1]!.end;
+    i = j - 1;
+    if (i < floor) return null;
+  }
+  if (tokens[i]!.text === PAREN_CLOSE) {
+    const before = skipParenthesisBack(tokens, i);
+    if (before < floor) return null;
+    i = before;
+  }
+  const head = tokens[i]!;
+  if (!isWord(head)) return null;
+  if (isPronoun(head)) return { start: head.start, end };
+  // A relative pronoun is the mention the annotators mark ("McConnell, who in 2010 said …").
+  if (head.lower === 'who' || head.lower === 'which') return { start: head.start, end };
+  if (isNameWord(head) && !CAPITALISED_FUNCTION_WORDS.has(head.lower)) {
+    const first = Math.max(floor, nameStartBack(tokens, i));
+    return { start: tokens[first]!.start, end };
+  }
+  if (
+    head.capitalised ||
+    STOP_WORDS.has(head.lower) ||
+    DETERMINERS.has(head.lower) ||
+    !/^\p{L}/u.test(head.text)
+  )
+    return null;
+  if (isAdverb(head)) return null;
+  // A description: words back to a determiner or a possessive ("the ministry", "Clinton's campaign").
+  let first = i;
+  for (let k = i - 1; k >= floor && i - k < MAX_DESCRIPTION_WORDS; k--) {
+    const token = tokens[k]!;
+    if (!isWord(token) || (STOP_WORDS.has(token.lower) && !DETERMINERS.has(token.lower))) break;
+    first = k;
+    if (DETERMINERS.has(token.lower) || isPossessive(token)) break;
+  }
+  return { start: tokens[first]!.start, end };
+}
+
+function isAdverb(token: Token): boolean {
+  return (
+    !token.capitalised &&
+    /^[a-z]{3,}ly$/.test(token.lower) &&
+    !/(?:family|ally|rally|italy|belly|jelly|bully|july|supply|reply|assembly|fly|only)$/.test(
+      token.lower,
+    )
+  );
+}
+
+/**
+ * The speaker mention that starts at `from` (the object of "said Karasin", "according to the
+ * ministry"), or null when the words there cannot be one ("said Thursday", "said in a statement").
+ */
+export function nounPhraseAfter(tokens: readonly Token[], from: number): Span | null {
+  const head = tokens[from];
+  if (!isWord(head)) return null;
+  if (isPronoun(head)) return { start: head.start, end: head.end };
+  if (TIME_WORDS.has(head.lower)) return null;
+  if (head.capitalised) {
+    if (CAPITALISED_FUNCTION_WORDS.has(head.lower) && head.lower !== 'the') return null;
+    let last = from;
+    for (let k = from + 1; k < tokens.length; k++) {
+      const token = tokens[k]!;
+      if (isNameWord(token)) last = k;
+      else if (
+        isWord(token) &&
+        NAME_CONNECTORS.has(token.lower) &&
+        isNameWord(tokens[k + 1]) &&
+        token.lower !== 'and'
+      )
+        continue;
+      else if (token.text === PAREN_OPEN) {
+        let close = -1;
+        for (let c = k + 1; c < tokens.length && c - k < 10; c++) {
+          if (tokens[c]!.text === PAREN_CLOSE) {
+            close = c;
+            break;
+          }
+        }
+        if (close === -1) break;
+        last = close;
+        k = close;
+      } else break;
+    }
+    return { start: head.start, end: tokens[last]!.end };
+  }
+  if (STOP_WORDS.has(head.lower) && !DETERMINERS.has(head.lower)) return null;
+  let last = from;
+  for (let k = from + 1; k < tokens.length && k - from < MAX_DESCRIPTION_WORDS; k++) {
+    const token = tokens[k]!;
+    if (!isWord(token) || STOP_WORDS.has(token.lower) || isAdverb(token)) break;
+    last = k;
+  }
+  if (last === from && DETERMINERS.has(head.lower)) return null;
+  return { start: head.start, end: tokens[last]!.end };
+}
+
+/**
+ * The grammatical subject of a sentence, for cues that attribute to it ("Karasin welcomed the
+ * meeting, saying, …" and colon introductions "Caddell continued:"): the first name, pronoun or
+ * description that is not inside a prepositional phrase and is followed by a verb-like word.
+ */
+export function sentenceSubject(tokens: readonly Token[], from: number, to: number): Span | null {
+  for (let i = from; i < to; i++) {
+    const token = tokens[i]!;
+    if (!isWord(token)) continue;
+    const previous = tokens[i - 1];
+    const afterPreposition =
+      i > from &&
+      isWord(previous) &&
+      (STOP_WORDS.has(previous.lower) || DETERMINERS.has(previous.lower)) &&
+      !/^(?:and|but|so|then|that)$/.test(previous.lower);
+    if (afterPreposition) continue;
+    let phrase: Span | null = null;
+    let next = i + 1;
+    if (isPronoun(token)) {
+      phrase = { start: token.start, end: token.end };
+    } else if (
+      isNameWord(token) &&
+      !CAPITALISED_FUNCTION_WORDS.has(token.lower) &&
+      !/^\p{N}/u.test(token.text)
+    ) {
+      const span = nounPhraseAfter(tokens, i);
+      if (span) {
+        phrase = span;
+        while (next < to && tokens[next]!.start < span.end) next++;
+      }
+    } else if (
+      DETERMINERS.has(token.lower) &&
+      !/^(?:that|this|no|all|such|one|each|every)$/.test(token.lower)
+    ) {
+      const span = nounPhraseAfter(tokens, i);
+      if (span && span.end > token.end) {
+        phrase = span;
+        while (next < to && tokens[next]!.start < span.end) next++;
+      }
+    }
+    if (!phrase) continue;
+    while (next < to && isWord(tokens[next]) && VERB_MODIFIERS.has(tokens[next]!.lower)) next++;
+    const verb = tokens[next];
+    if (isWord(verb) && !verb.capitalised && !STOP_WORDS.has(verb.lower)) return phrase;
+    if (verb && verb.text === ',') {
+      // "Trump, speaking at a rally, called …": an apposition or aside after the subject.
+      let k = next + 1;
+      while (k < to && tokens[k]!.text !== ',' && k - next < MAX_APPOSITION_TOKENS) k++;
+      const after = tokens[k + 1];
+      if (k < to && isWord(after) && !after.capitalised && !STOP_WORDS.has(after.lower))
+        return phrase;
+    }
+  }
+  return null;
+}
+
+/** True when the word before `start` is a preposition, so a phrase there is not a clause subject. */
+export function followsPreposition(tokens: readonly Token[], start: number): boolean {
+  const index = tokens.findIndex((t) => t.start === start);
+  const previous = tokens[index - 1];
+  return (
+    index > 0 &&
+    isWord(previous) &&
+    STOP_WORDS.has(previous.lower) &&
+    !/^(?:and|but|so|that|then|as|while|when|because|if|though|although|whether)$/.test(
+      previous.lower,
+    ) &&
+    !previous.capitalised
+  );
+}

@@ -1,0 +1,261 @@
+import type { EntityMention, SpeakerResolution, Span } from '../types';
+import { isNameWord } from './nounPhrases';
+import { CAPITALISED_FUNCTION_WORDS, ORGANIZATION_WORDS, PRONOUNS, TITLES } from './speakerLexicon';
+import { tokenizeContext, type Token } from './tokenizeContext';
+
+/** A name found in the article: who it is, what kind of thing, and the titles written before it. */
+export interface NamedReference extends Span {
+  name: string;
+  type: 'person' | 'organization' | 'unknown';
+  /** Lower-case title words written before the name ("deputy", "foreign", "minister"). */
+  titles: string[];
+}
+
+/** Title words a description may use for the same office ("the senator" for "Sen. Warren"). */
+const TITLE_SYNONYMS: Record<string, string[]> = {
+  senator: ['sen', 'senator'],
+  congressman: ['rep', 'representative', 'congressman'],
+  congresswoman: ['rep', 'representative', 'congresswoman'],
+  lawmaker: ['sen', 'rep', 'senator', 'representative', 'congressman', 'congresswoman'],
+  governor: ['gov', 'governor'],
+  general: ['gen', 'general'],
+  minister: ['minister'],
+  president: ['president'],
+  secretary: ['secretary'],
+  mayor: ['mayor'],
+  spokesman: ['spokesman', 'spokesperson'],
+  spokeswoman: ['spokeswoman', 'spokesperson'],
+  candidate: ['candidate', 'nominee'],
+  nominee: ['nominee', 'candidate'],
+};
+
+const MALE_OR_FEMALE = new Set(['he', 'she', 'him', 'her']);
+
+function titleWord(token: Token): string {
+  return token.lower.replace(/\.$/, '');
+}
+
+/** Splits a run of name tokens into the leading titles and the name itself. */
+function splitTitles(tokens: readonly Token[]): { titles: string[]; core: Token[] } {
+  let k = 0;
+  while (k < tokens.length - 1 && TITLES.has(titleWord(tokens[k]!))) k++;
+  return { titles: tokens.slice(0, k).map(titleWord), core: tokens.slice(k) };
+}
+
+function classify(core: readonly Token[], titles: readonly string[]): NamedReference['type'] {
+  const last = core[core.length - 1]!;
+  if (
+    ORGANIZATION_WORDS.has(titleWord(last)) ||
+    core.some((t) => t.lower === 'of' || t.lower === 'for')
+  )
+    return 'organization';
+  if (/^\p{Lu}{2,}$/u.test(last.text) && core.length === 1) return 'organization';
+  if (titles.length > 0 || core.length >= 2) return 'person';
+  return 'unknown';
+}
+
+/**
+ * Collects the names an article mentions, in text order. With `entities` from the entity module the
+ * person and organisation mentions are used as they are; without them a light heuristic reads
+ * capitalised word runs and the titles before them.
+ */
+export function collectNames(text: string, entities?: readonly EntityMention[]): NamedReference[] {
+  if (entities && entities.length > 0) {
+    return entities
+      .filter((e) => e.type === 'person' || e.type === 'organization')
+      .map((e) => ({
+        start: e.start,
+        end: e.end,
+        name: e.name,
+        type: e.type as 'person' | 'organization',
+        titles: [],
+      }))
+      .sort((a, b) => a.start - b.start);
+  }
+  const tokens = tokenizeContext(text, 0, text.length);
+  const names: NamedReference[] = [];
+  let run: Token[] = [];
+  const flush = (): void => {
+    while (run.length > 0 && CAPITALISED_FUNCTION_WORDS.has(run[0]!.lower)) run.shift();
+    if (run.length > 0 && run[0]!.lower === 'the') run.shift();
+    if (run.length > 0) {
+      const { titles, core } = splitTitles(run);
+      const type = classify(core, titles);
+      const first = core[0]!;
+      const last = core[core.length - 1]!;
+      names.push({
+        start: first.start,
+        end: last.end,
+        name: text.slice(first.start, last.end).replace(/\s+/g, ' '),
+        type,
+        titles,
+      });
+    }
+    run = [];
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (isNameWord(token) && !/^\p{N}/u.test(token.text)) {
+      run.push(token);
+      if (/['’]s$/.test(token.text)) {
+        run[run.length - 1] = {
+          ...token,
+          text: token.text.slice(0, -2),
+          end: token.end - 2,
+          lower: token.lower.slice(0, -2),
+        };
+        flush();
+      }
+    } else if (
+      run.length > 0 &&
+      token.type === 'word' &&
+      /^(?:of|de|van|von|bin|al|la|der|da|del)$/.test(token.lower) &&
+      isNameWord(tokens[i + 1])
+    ) {
+      run.push(token);
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return names;
+}
+
+/** What a speaker mention resolved to. */
+export interface ResolvedName {
+  name: string;
+  resolution: SpeakerResolution;
+}
+
+/** The state the resolver keeps while it walks the article's quotations in order. */
+export interface ResolutionContext {
+  /** The last person named as a speaker, so that "he" after a quotation means that person. */
+  lastPerson: { name: string; at: number } | null;
+}
+
+/** The most recent name of the given kind before `at`. */
+function lastNameBefore(
+  names: readonly NamedReference[],
+  at: number,
+  accept: (n: NamedReference) => boolean,
+): NamedReference | null {
+  let found: NamedReference | null = null;
+  for (const name of names) {
+    if (name.start >= at) break;
+    if (accept(name)) found = name;
+  }
+  return found;
+}
+
+/** The full name a short name stands for ("Karasin" for "Grigory Karasin"), if the article has one. */
+function expandShortName(names: readonly NamedReference[], short: string): string | null {
+  const lower = short.toLowerCase();
+  let best: string | null = null;
+  for (const name of names) {
+    if (name.type === 'organization') continue;
+    const parts = name.name.toLowerCase().split(/\s+/);
+    if (
+      parts.length >= 2 &&
+      parts[parts.length - 1] === lower &&
+      (!best || name.name.length > best.length)
+    )
+      best = name.name;
+  }
+  if (best) return best;
+  for (const name of names) {
+    const parts = name.name.toLowerCase().split(/\s+/);
+    if (parts.length >= 2 && parts.includes(lower)) return name.name;
+  }
+  return null;
+}
+
+function matchesTitle(head: string, titles: readonly string[]): boolean {
+  const wanted = TITLE_SYNONYMS[head] ?? [head];
+  return titles.some((t) => wanted.includes(t));
+}
+
+/**
+ * Resolves a speaker mention to the person or organisation it refers to: names are expanded to the
+ * full name the article introduced, pronouns go to the last speaker or person, descriptions ("the
+ * minister") to the last name with that title. Unresolved mentions keep their own text as name.
+ */
+export function resolveSpeakerName(
+  text: string,
+  mention: Span,
+  names: readonly NamedReference[],
+  context: ResolutionContext,
+  fromEntities: boolean,
+): ResolvedName {
+  const written = text.slice(mention.start, mention.end).replace(/\s+/g, ' ');
+  const tokens = tokenizeContext(text, mention.start, mention.end);
+  const first = tokens[0];
+  if (!first) return { name: written, resolution: 'unresolved' };
+
+  if (fromEntities) {
+    const entity = names.find((n) => n.start < mention.end && mention.start < n.end);
+    if (entity)
+      return {
+        name: entity.name,
+        resolution: text.slice(entity.start, entity.end) === entity.name ? 'named' : 'alias',
+      };
+  }
+
+  if (tokens.length === 1 && PRONOUNS.has(first.lower)) {
+    if (MALE_OR_FEMALE.has(first.lower) || first.lower === 'i') {
+      if (context.lastPerson && mention.start - context.lastPerson.at < 3000)
+        return { name: context.lastPerson.name, resolution: 'pronoun' };
+      const person = lastNameBefore(names, mention.start, (n) => n.type === 'person');
+      if (person) return { name: person.name, resolution: 'pronoun' };
+    } else {
+      const group = lastNameBefore(names, mention.start, (n) => n.type === 'organization');
+      if (group) return { name: group.name, resolution: 'pronoun' };
+    }
+    return { name: written, resolution: 'unresolved' };
+  }
+
+  // The name part of the mention: capitalised words before any apposition or parenthesis.
+  const nameTokens: Token[] = [];
+  for (const token of tokens) {
+    if (token.text === ',' || token.text === '(') break;
+    if (token.type === 'word') nameTokens.push(token);
+  }
+  const capitalised = nameTokens.filter((t) => isNameWord(t));
+  if (
+    capitalised.length > 0 &&
+    capitalised.length === nameTokens.filter((t) => t.capitalised || t.lower !== 'of').length
+  ) {
+    const { titles, core } = splitTitles(capitalised.filter((t) => t.lower !== 'the'));
+    const coreText = core.map((t) => t.text.replace(/['’]s$/, '')).join(' ');
+    if (core.length === 1) {
+      const full = expandShortName(names, coreText);
+      if (full) return { name: full, resolution: 'alias' };
+      if (titles.length > 0) {
+        const titled = lastNameBefore(
+          names,
+          mention.start,
+          (n) => n.type === 'person' && n.name.endsWith(coreText),
+        );
+        if (titled) return { name: titled.name, resolution: 'alias' };
+      }
+    }
+    return { name: coreText, resolution: 'named' };
+  }
+
+  // A description: "the minister", "the ministry", "a source".
+  const head = nameTokens[nameTokens.length - 1]?.lower ?? '';
+  if (head && /^(?:the|this|that)$/.test(first.lower)) {
+    const titled = lastNameBefore(
+      names,
+      mention.start,
+      (n) => n.type === 'person' && matchesTitle(head, n.titles),
+    );
+    if (titled) return { name: titled.name, resolution: 'description' };
+    const organization = lastNameBefore(
+      names,
+      mention.start,
+      (n) => n.type === 'organization' && n.name.toLowerCase().split(/\s+/).includes(head),
+    );
+    if (organization) return { name: organization.name, resolution: 'description' };
+  }
+  return { name: written, resolution: 'unresolved' };
+}
