@@ -475,6 +475,8 @@ function isReported(text: string, candidate: Candidate): boolean {
   if (span.kind === 'single')
     return (cued && !attribution.carried) || isStatementLike(text, candidate);
   if (isNickname(candidate)) return false;
+  // "the so-called “reset”" distances the writer from a word; it is nobody's statement.
+  if (!cued && candidate.tokens[candidate.at - 1]?.lower === 'so-called') return false;
   if (isTitleLike(text, span)) {
     // A capitalised quotation is a title ("on CNN's “State of the Union”") unless a cue follows it
     // (“Disgraceful,” he said) or a verb of naming precedes it (called her “Miss Piggy”).

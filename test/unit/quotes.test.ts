@@ -1,0 +1,281 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { findQuotes } from '../../src/core/quotes/findQuotes';
+import type { Quote } from '../../src/core/types';
+
+const joinLines = (...lines: string[]): string => lines.join('\n');
+
+/** The quotations as [quoted text, speaker mention, speaker name] triples, easy to compare. */
+function summarise(quotes: readonly Quote[]): Array<[string, string | null, string | null]> {
+  return quotes.map((q) => [q.text, q.speaker?.text ?? null, q.speaker?.name ?? null]);
+}
+
+suite('findQuotes: quotation marks', () => {
+  test('curly double quotes include their marks', () => {
+    const text = '“We are ready,” she said.';
+    const [quote] = findQuotes(text);
+    assert.equal(quote?.start, 0);
+    assert.equal(quote?.end, 15);
+    assert.equal(quote?.text, '“We are ready,”');
+  });
+
+  test('straight double quotes', () => {
+    assert.deepEqual(summarise(findQuotes('"We are ready," she said.')), [
+      ['"We are ready,"', 'she', 'she'],
+    ]);
+  });
+
+  test('guillemets and TeX-style wire marks', () => {
+    assert.deepEqual(
+      summarise(findQuotes('«Nous sommes prêts», a dit Macron.')).map((q) => q[0]),
+      ['«Nous sommes prêts»'],
+    );
+    assert.deepEqual(summarise(findQuotes("``We are ready,'' Smith said.")), [
+      ["``We are ready,''", 'Smith', 'Smith'],
+    ]);
+  });
+
+  test('single-quoted quotations, but not apostrophes', () => {
+    const text =
+      "'We will not back down,' the minister said of Russia's plan and the students' union.";
+    assert.deepEqual(
+      findQuotes(text).map((q) => q.text),
+      ["'We will not back down,'"],
+    );
+  });
+
+  test('apostrophes alone never make a quotation', () => {
+    const text =
+      "Russia’s rock ’n’ roll of the ’80s and '90s, don't say the students' union isn't ours.";
+    assert.deepEqual(findQuotes(text), []);
+  });
+
+  test('a quotation over several sentences is one span', () => {
+    const text = '“We came. We saw. We won,” he said.';
+    assert.deepEqual(
+      findQuotes(text).map((q) => q.text),
+      ['“We came. We saw. We won,”'],
+    );
+  });
+
+  test('a quotation over several paragraphs is reported once per paragraph with one speaker', () => {
+    const text = joinLines(
+      'Grigory Karasin spoke to reporters.',
+      '',
+      '“The first paragraph of the statement goes on here.',
+      '',
+      '“The second paragraph ends the statement,” Karasin said.',
+    );
+    const quotes = findQuotes(text);
+    assert.deepEqual(
+      quotes.map((q) => q.text),
+      [
+        '“The first paragraph of the statement goes on here.',
+        '“The second paragraph ends the statement,”',
+      ],
+    );
+    assert.deepEqual(
+      quotes.map((q) => [q.speaker?.start, q.speaker?.name]),
+      [
+        [text.lastIndexOf('Karasin'), 'Grigory Karasin'],
+        [text.lastIndexOf('Karasin'), 'Grigory Karasin'],
+      ],
+    );
+  });
+
+  test('an unmatched mark does not swallow the next paragraphs', () => {
+    const text = joinLines(
+      'He measured the “gap at 5 meters.',
+      '',
+      'She said we are “ready.”',
+      '',
+      'The end.',
+    );
+    assert.deepEqual(
+      findQuotes(text).map((q) => q.text),
+      ['“ready.”'],
+    );
+    // A paragraph-opening quotation left open stops at its paragraph's end.
+    const open = joinLines('“We are ready, she said.', '', 'The story goes on without marks.');
+    assert.deepEqual(
+      findQuotes(open).map((q) => q.end),
+      [open.indexOf('\n')],
+    );
+  });
+
+  test('a title or a so-called scare quote without a speaker is left out', () => {
+    const text = 'On CBS’s “Face the Nation,” the so-called “reset” came up again.';
+    assert.deepEqual(findQuotes(text), []);
+  });
+
+  test('a nickname inside a name is not a quotation', () => {
+    assert.deepEqual(findQuotes('Rep. Robert C. "Bobby" Scott hosted the picnic.'), []);
+  });
+
+  test('quotations are searched only in the body ranges when given', () => {
+    const text = joinLines('“Headline quote,” he said', '', '“Body quote,” she said.');
+    const bodyStart = text.indexOf('“Body');
+    const quotes = findQuotes(text, { bodyRanges: [{ start: bodyStart, end: text.length }] });
+    assert.deepEqual(
+      quotes.map((q) => q.text),
+      ['“Body quote,”'],
+    );
+  });
+
+  test('CRLF line ends give the same quotations as LF', () => {
+    const lf = joinLines('“One paragraph', '', '“and the next,” he said.');
+    const crlf = lf.replace(/\n/g, '\r\n');
+    assert.deepEqual(
+      findQuotes(crlf).map((q) => q.text.replace(/\r/g, '')),
+      findQuotes(lf).map((q) => q.text),
+    );
+  });
+});
+
+suite('findQuotes: speakers', () => {
+  test('"…,” said Karasin resolves the short name to the full name introduced earlier', () => {
+    const text =
+      'Deputy Foreign Minister Grigory Karasin spoke.\n\n“Talks will go on,” said Karasin.';
+    const [quote] = findQuotes(text);
+    assert.equal(quote?.speaker?.text, 'Karasin');
+    assert.equal(quote?.speaker?.start, text.lastIndexOf('Karasin'));
+    assert.equal(quote?.speaker?.name, 'Grigory Karasin');
+    assert.equal(quote?.speaker?.resolution, 'alias');
+  });
+
+  test('"Karasin said" after the quotation', () => {
+    assert.deepEqual(summarise(findQuotes('“Talks will go on,” Karasin said.')), [
+      ['“Talks will go on,”', 'Karasin', 'Karasin'],
+    ]);
+  });
+
+  test('"he added" resolves the pronoun to the person named before', () => {
+    const text = 'Grigory Karasin met the envoys.\n\n“This position is clear,” he added.';
+    assert.deepEqual(summarise(findQuotes(text)), [
+      ['“This position is clear,”', 'he', 'Grigory Karasin'],
+    ]);
+    assert.equal(findQuotes(text)[0]?.speaker?.resolution, 'pronoun');
+  });
+
+  test('"according to the ministry"', () => {
+    const [quote] = findQuotes('The talks were “very productive,” according to the ministry.');
+    assert.equal(quote?.speaker?.text, 'the ministry');
+  });
+
+  test('"Karasin told Interfax that “…”"', () => {
+    const [quote] = findQuotes('Karasin told Interfax that “the talks will continue in January.”');
+    assert.equal(quote?.speaker?.text, 'Karasin');
+  });
+
+  test('a colon introduction in the same sentence and in the previous paragraph', () => {
+    assert.equal(
+      findQuotes('Karasin said: “The talks will continue.”')[0]?.speaker?.text,
+      'Karasin',
+    );
+    const text = 'Caddell continued:\n\n"The health issue is very much a partisan issue."';
+    assert.equal(findQuotes(text)[0]?.speaker?.text, 'Caddell');
+  });
+
+  test('", saying, “…”" goes to the subject of the sentence', () => {
+    const text =
+      'In an interview with the Interfax news agency, Karasin welcomed the meeting, saying, “Russia is interested in an effective outcome.”';
+    assert.equal(findQuotes(text)[0]?.speaker?.text, 'Karasin');
+  });
+
+  test('a description after the quotation ("a source said")', () => {
+    assert.equal(findQuotes('“It is over,” a source said.')[0]?.speaker?.text, 'a source');
+  });
+
+  test('a name with a title and a parenthesis ("Rep. John Mica (R-Fla.) said")', () => {
+    const [quote] = findQuotes(
+      '"You destroy the whole basis of our government," Rep. John Mica (R-Fla.) said.',
+    );
+    assert.equal(quote?.speaker?.text, 'Rep. John Mica (R-Fla.)');
+    assert.equal(quote?.speaker?.name, 'John Mica');
+  });
+
+  test('an apposition between the name and the verb', () => {
+    const [quote] = findQuotes(
+      '“There is a lot of frustration,” Flynn, a top Trump surrogate, said Thursday.',
+    );
+    assert.equal(quote?.speaker?.text, 'Flynn, a top Trump surrogate');
+  });
+
+  test('a dash attribution', () => {
+    assert.equal(
+      findQuotes('“Fear is what I feel.” ― Edwin G. Monroy')[0]?.speaker?.text,
+      'Edwin G. Monroy',
+    );
+  });
+
+  test('a second quotation in the paragraph keeps the speaker of the first', () => {
+    const text = '“Yesterday there were two polls,” said Caddell. “They had similar numbers.”';
+    const quotes = findQuotes(text);
+    assert.deepEqual(
+      quotes.map((q) => q.speaker?.start),
+      [text.indexOf('Caddell'), text.indexOf('Caddell')],
+    );
+  });
+
+  test('a quotation paragraph with no cue continues the previous speaker', () => {
+    const text =
+      '“No one is writing songs for her,” he said.\n\n“Right now, the vote is against Trump.”';
+    const quotes = findQuotes(text);
+    assert.equal(quotes[1]?.speaker?.start, text.indexOf('he said'));
+    assert.equal(quotes[1]?.speaker?.resolution !== undefined, true);
+  });
+
+  test('the quotation before a new sentence is not attributed by that sentence', () => {
+    const text =
+      'Japan branded North Korea an "outlaw nation." Russia insisted that Pyongyang "stop its escapades."';
+    assert.deepEqual(
+      findQuotes(text).map((q) => q.speaker?.text),
+      ['Japan', 'Russia'],
+    );
+  });
+
+  test('the person names given by the entity module are used when present', () => {
+    const text = 'The envoy arrived. “We will talk,” Karasin said.';
+    const at = text.indexOf('Karasin');
+    const [quote] = findQuotes(text, {
+      entities: [
+        { start: at, end: at + 7, text: 'Karasin', type: 'person', name: 'Grigory Karasin' },
+      ],
+    });
+    assert.equal(quote?.speaker?.name, 'Grigory Karasin');
+  });
+});
+
+suite('findQuotes: seeds', () => {
+  interface SeedGold {
+    quotes: Array<{
+      start: number;
+      end: number;
+      speaker: { text: string; start: number; end: number; refers_to: string };
+    }>;
+  }
+  const root = path.resolve(__dirname, '../..');
+  const gold = JSON.parse(
+    readFileSync(path.join(root, 'test/fixtures/seeds-gold.json'), 'utf8'),
+  ) as Record<string, SeedGold>;
+  for (const [file, expected] of Object.entries(gold)) {
+    test(`every quotation and speaker of ${file}`, () => {
+      const text = readFileSync(path.join(root, 'seeds', file), 'utf8');
+      const quotes = findQuotes(text);
+      assert.deepEqual(
+        quotes.map((q) => ({
+          start: q.start,
+          end: q.end,
+          speaker: q.speaker && {
+            text: q.speaker.text,
+            start: q.speaker.start,
+            end: q.speaker.end,
+            refers_to: q.speaker.name,
+          },
+        })),
+        expected.quotes.map((q) => ({ start: q.start, end: q.end, speaker: q.speaker })),
+      );
+    });
+  }
+});
