@@ -7,7 +7,14 @@ import {
   sentenceSubject,
 } from './nounPhrases';
 import { collectNames, resolveSpeakerName, type ResolutionContext } from './resolveSpeakerName';
-import { PARTICIPLE_CUES, speechVerbLength } from './speakerLexicon';
+import {
+  DETERMINERS,
+  PARTICIPLE_CUES,
+  PRONOUNS,
+  STOP_WORDS,
+  VERB_MODIFIERS,
+  speechVerbLength,
+} from './speakerLexicon';
 import { QUOTE_FILLER, tokenizeContext, type Token } from './tokenizeContext';
 
 /** Options for `findQuotes`. */
@@ -472,20 +479,31 @@ function continueFromPreviousParagraph(
 function isReported(text: string, candidate: Candidate): boolean {
   const { span, attribution } = candidate;
   const cued = attribution !== null && !attribution.fallback;
-  if (span.kind === 'single')
+  if (span.kind === 'single') {
+    if (insideDoubledApostrophes(text, candidate)) return false;
     return (cued && !attribution.carried) || isStatementLike(text, candidate);
+  }
   if (isNickname(candidate)) return false;
   // "the so-called “reset”" distances the writer from a word; it is nobody's statement.
   if (!cued && candidate.tokens[candidate.at - 1]?.lower === 'so-called') return false;
+  if (!cued && isAttributiveModifier(text, candidate)) return false;
   if (isTitleLike(text, span)) {
     // A capitalised quotation is a title ("on CNN's “State of the Union”") unless a cue follows it
     // (“Disgraceful,” he said) or a verb of naming precedes it (called her “Miss Piggy”).
-    const named = candidate.tokens
-      .slice(Math.max(candidate.sentenceStart, candidate.at - NAMING_WINDOW), candidate.at)
-      .some((t) => NAMING_WORDS.has(t.lower));
+    const named = namedBefore(candidate);
     return ((attribution?.trailing ?? false) && candidate.at === candidate.sentenceStart) || named;
   }
   return true;
+}
+
+/**
+ * True for a single-quoted span nested in a quotation that some archives mark with two apostrophes
+ * (''She said, 'This is their lives.' ''): a quotation inside a quotation is not reported alone.
+ */
+function insideDoubledApostrophes(text: string, candidate: Candidate): boolean {
+  const { span, paragraph } = candidate;
+  const before = text.slice(paragraph.start, span.start).split("''").length - 1;
+  return before % 2 === 1 && text.slice(span.end, paragraph.end).includes("''");
 }
 
 /** Small words a title keeps in lower case ("Contract with America", "Face the Nation"). */
@@ -509,6 +527,8 @@ const TITLE_SMALL_WORDS = new Set([
   'v',
 ]);
 const MAX_TITLE_WORDS = 8;
+/** A quoted modifier before a noun is at most this many words long. */
+const MAX_MODIFIER_WORDS = 2;
 const NAMING_WORDS = new Set([
   'as',
   'called',
@@ -533,10 +553,57 @@ function isTitleLike(text: string, span: QuoteSpan): boolean {
     .replace(/^\(/, '');
   const words = inner.split(/\s+/).filter((w) => w.length > 0);
   if (words.length === 0 || words.length > MAX_TITLE_WORDS) return false;
+  // Several sentences, or an exclamation, are speech even in capitals (“The Donald. Big Daddy.”).
+  if (/[.!?]\s/.test(inner) || /[!?]["”’'»]*$/.test(text.slice(span.start, span.end))) return false;
   if (words.length === 1 && /^\p{N}/u.test(words[0]!)) return true;
   if (!/^[\p{Lu}\p{N}]/u.test(words[0]!)) return false;
   return words.every(
     (w, k) => /^[\p{Lu}\p{N}(]/u.test(w) || (k > 0 && TITLE_SMALL_WORDS.has(w.toLowerCase())),
+  );
+}
+
+/**
+ * True when a verb of naming stands shortly before the quotation ("called the winner “Miss Piggy”
+ * and “Miss Housekeeping”"); quotations and "and" between them do not count towards the distance.
+ */
+function namedBefore(candidate: Candidate): boolean {
+  let words = 0;
+  for (let k = candidate.at - 1; k >= candidate.sentenceStart && words < NAMING_WINDOW; k--) {
+    const token = candidate.tokens[k]!;
+    if (
+      token.type === 'quote' ||
+      token.text === ',' ||
+      token.lower === 'and' ||
+      token.lower === 'or'
+    )
+      continue;
+    if (NAMING_WORDS.has(token.lower)) return true;
+    words++;
+  }
+  return false;
+}
+
+/**
+ * True for a short quoted word used as a modifier of the noun after it ("the “fact-checking”
+ * website", "“magic” weight loss pills"): the writer's distance from a word, not a statement.
+ */
+function isAttributiveModifier(text: string, candidate: Candidate): boolean {
+  const { span } = candidate;
+  if (
+    wordCount(text, span) > MAX_MODIFIER_WORDS ||
+    /[,.;:!?]["”’'»]*$/.test(text.slice(span.start, span.end))
+  )
+    return false;
+  const next = candidate.tokens[candidate.at + 1];
+  return (
+    next?.type === 'word' &&
+    /^\p{Ll}/u.test(next.text) &&
+    !STOP_WORDS.has(next.lower) &&
+    !DETERMINERS.has(next.lower) &&
+    !PRONOUNS.has(next.lower) &&
+    !VERB_MODIFIERS.has(next.lower) &&
+    !/ly$/.test(next.lower) &&
+    !/^(?:often|never|always|again)$/.test(next.lower)
   );
 }
 
