@@ -122,6 +122,8 @@ export async function startCodeServer({
   return {
     origin: `http://127.0.0.1:${port}`,
     logFile,
+    /** Settles when code-server exits, whoever stopped it. */
+    exited: new Promise((resolve) => child.once('exit', resolve)),
     stop: () => stopProcessGroup(child),
   };
 }

@@ -7,6 +7,12 @@ import path from 'node:path';
 const processGroups = new Set();
 const directories = new Set();
 let hooked = false;
+let stopping = false;
+
+/** True once a signal asked this process to stop, so callers can tell a requested stop from a crash. */
+export function isStopping() {
+  return stopping;
+}
 
 function killGroup(pid, signal) {
   try {
@@ -34,8 +40,19 @@ function hookProcessExit() {
   const exitCodes = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
   for (const [signal, code] of Object.entries(exitCodes)) {
     process.on(signal, () => {
+      stopping = true;
       console.error(`\n[vscode-host] ${signal}: stopping`);
-      process.exit(code);
+      // Ask politely first so code-server can close its extension host; the 'exit' hook then
+      // kills whatever is left and deletes the temporary directories.
+      for (const pid of processGroups) killGroup(pid, 'SIGTERM');
+      const deadline = Date.now() + 3000;
+      const poll = setInterval(() => {
+        const alive = [...processGroups].some((pid) => killGroup(pid, 0));
+        if (!alive || Date.now() > deadline) {
+          clearInterval(poll);
+          process.exit(code);
+        }
+      }, 50);
     });
   }
 }
