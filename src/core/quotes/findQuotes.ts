@@ -54,6 +54,8 @@ interface Candidate {
 const MIN_UNATTRIBUTED_WORDS = 8;
 /** How many tokens after a quotation a subject-first cue may start ("…,” Rep. John Mica (R-Fla.) said). */
 const MAX_TRAILING_SUBJECT_TOKENS = 24;
+/** A cue this close before a quotation ("said, “", "told Interfax that “") is the quotation's own. */
+const ADJACENT_CUE_TOKENS = 4;
 const DETERMINER_OPENING = /^(?:the|a|an|another|one|his|her|their|its|our)$/;
 const DASHES = new Set(['\u2015', '\u2014', '\u2013', '-', '--']);
 /** A transcript turn ("WALLACE: …") is a record of an exchange, not a quotation in prose. */
@@ -300,6 +302,7 @@ function findLeadingSpeaker(candidate: Candidate): Span | null {
   const { tokens, at, sentenceStart } = candidate;
   const lower = lowerWords(tokens);
   const verbs: number[] = [];
+  let fallback: Span | null = null;
   for (let v = sentenceStart; v < at; v++) {
     if (tokens[v]!.type === 'word' && speechVerbLength(lower, v) > 0) verbs.push(v);
   }
@@ -311,6 +314,17 @@ function findLeadingSpeaker(candidate: Candidate): Span | null {
   ) {
     const phrase = nounPhraseAfter(tokens.slice(0, at), sentenceStart + 1);
     if (phrase) return phrase;
+  }
+  // A cue right before the quotation ("…, Karasin said: “") is its own; otherwise the first cue of the
+  // sentence is the main clause's.
+  const last = verbs[verbs.length - 1];
+  if (
+    last !== undefined &&
+    last !== verbs[0] &&
+    at - last <= ADJACENT_CUE_TOKENS &&
+    lower[last] !== 'according'
+  ) {
+    verbs.unshift(last);
   }
   for (const v of verbs) {
     if (lower[v] === 'according') {
@@ -334,9 +348,9 @@ function findLeadingSpeaker(candidate: Candidate): Span | null {
     if (phrase && !followsPreposition(tokens, phrase.start)) return phrase;
     const subject = sentenceSubject(tokens, sentenceStart, v);
     if (subject) return subject;
-    if (phrase) return phrase;
+    fallback ??= phrase;
   }
-  return null;
+  return fallback;
 }
 
 /**
@@ -422,6 +436,26 @@ function findIntroduction(
   candidate: Candidate,
 ): Attribution | null {
   const { tokens, at, sentenceStart, paragraph } = candidate;
+  if (at === sentenceStart && at > 1) {
+    // "…, Schiff said. “The other factor …”": a sentence that ends with its cue introduces the next.
+    const boundary = tokens[at - 1]!;
+    const lower = lowerWords(tokens);
+    for (let length = 1; length <= 2; length++) {
+      const v = at - 1 - length;
+      if (
+        boundary.text === '.' &&
+        v >= 0 &&
+        speechVerbLength(lower, v) === length &&
+        lower[v] !== 'according'
+      ) {
+        let start = v;
+        while (start > 0 && !isBoundary(tokens[start - 1]!) && tokens[start - 1]!.type !== 'quote')
+          start--;
+        const phrase = nounPhraseBefore(tokens, v, start);
+        if (phrase) return { mention: phrase, carried: false };
+      }
+    }
+  }
   if (at > sentenceStart) {
     const last = tokens[at - 1]!;
     if (

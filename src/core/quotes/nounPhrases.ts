@@ -37,6 +37,7 @@ const PAREN_OPEN = '(';
 const PAREN_CLOSE = ')';
 const MAX_DESCRIPTION_WORDS = 6;
 const MAX_APPOSITION_TOKENS = 16;
+const MAX_FRONTED_TOKENS = 25;
 
 function isWord(token: Token | undefined): token is Token {
   return token !== undefined && token.type === 'word';
@@ -186,7 +187,7 @@ export function nounPhraseAfter(tokens: readonly Token[], from: number): Span | 
   if (!isWord(head)) return null;
   if (isPronoun(head)) return { start: head.start, end: head.end };
   if (TIME_WORDS.has(head.lower)) return null;
-  if (head.capitalised) {
+  if (head.capitalised && !(DETERMINERS.has(head.lower) && head.lower !== 'the')) {
     if (CAPITALISED_FUNCTION_WORDS.has(head.lower) && head.lower !== 'the') return null;
     let last = from;
     for (let k = from + 1; k < tokens.length; k++) {
@@ -231,6 +232,7 @@ export function nounPhraseAfter(tokens: readonly Token[], from: number): Span | 
  * description that is not inside a prepositional phrase and is followed by a verb-like word.
  */
 export function sentenceSubject(tokens: readonly Token[], from: number, to: number): Span | null {
+  from = skipFrontedPhrase(tokens, from, to);
   for (let i = from; i < to; i++) {
     const token = tokens[i]!;
     if (!isWord(token)) continue;
@@ -272,7 +274,7 @@ export function sentenceSubject(tokens: readonly Token[], from: number, to: numb
     if (verb && verb.text === ',') {
       // "Trump, speaking at a rally, called …": an apposition or aside after the subject.
       let k = next + 1;
-      while (k < to && tokens[k]!.text !== ',' && k - next < MAX_APPOSITION_TOKENS) k++;
+      while (k < to && tokens[k]!.text !== ',' && k - next < 2 * MAX_APPOSITION_TOKENS) k++;
       const after = tokens[k + 1];
       if (k < to && isWord(after) && !after.capitalised && !STOP_WORDS.has(after.lower))
         return phrase;
@@ -294,4 +296,19 @@ export function followsPreposition(tokens: readonly Token[], start: number): boo
     ) &&
     !previous.capitalised
   );
+}
+
+/**
+ * Skips a fronted phrase that ends at a comma ("In a statement, …", "Following the meeting, …",
+ * "Bemoaning the system, …"), so that the subject search starts at the main clause.
+ */
+function skipFrontedPhrase(tokens: readonly Token[], from: number, to: number): number {
+  const first = tokens[from];
+  if (!isWord(first) || !first.capitalised) return from;
+  const fronted = CAPITALISED_FUNCTION_WORDS.has(first.lower) || /ing$/.test(first.lower);
+  if (!fronted || first.lower === 'the') return from;
+  for (let k = from + 1; k < to && k - from <= MAX_FRONTED_TOKENS; k++) {
+    if (tokens[k]!.text === ',') return k + 1 < to ? k + 1 : from;
+  }
+  return from;
 }
