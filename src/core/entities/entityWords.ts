@@ -18,7 +18,8 @@ export const TITLE_WORDS = setOf(`
   sultan emir crown pope cardinal archbishop bishop rev reverend father brother sister rabbi imam
   ayatollah patriarch coach manager striker midfielder defender goalkeeper skipper
   state assistant acting former first lady opposition party leader head speaker
-  chief-executive vice-president president-elect co-founder founder
+  chief-executive vice-president president-elect co-founder founder senators sens reps
+  representatives presidents ministers
 `);
 
 /** Lower-case role nouns that announce a person right after them ("spokesman John Smith"). */
@@ -47,7 +48,7 @@ export const ORGANIZATION_HEADS = setOf(`
   exchange market airlines airways railways motors systems technologies communications
   telecom television tv radio news times post journal herald gazette press tribune telegraph
   observer chronicle daily weekly magazine network broadcasting hospital church treasury reserve
-  newsroom bourse
+  newsroom bourse conference
   fc cf afc united rovers wanderers athletic athletico city-fc
 `);
 
@@ -57,7 +58,7 @@ export const PLACE_HEADS = setOf(`
   peninsula coast valley mountains mountain hills hill desert plain plains plateau forest
   province region district county state territory republic kingdom emirate oblast prefecture
   street avenue road square boulevard bridge airport stadium park heights strip bank basin
-  delta falls reef cape course
+  delta falls reef cape course springs house
 `);
 
 /** First words that begin a place name ("Lake Victoria", "Mount Ararat"). */
@@ -165,8 +166,22 @@ export const UNIT_WORDS =
 /** Titles strong enough to split a phrase in the middle ("Security Council President Tono Eitel"). */
 export const MID_TITLES = setOf(`president minister secretary governor director chairman chairwoman
   spokesman spokeswoman senator cardinal ambassador commissioner chancellor premier mayor judge coach
-  captain manager prosecutor envoy chief-executive`);
+  captain manager prosecutor envoy chief-executive gov sen rep senators`);
 
 /** Compass words that make a region of a name ("Middle East", "South China", "West Bank"). */
 export const COMPASS_WORDS = setOf(`north south east west northern southern eastern western central
   middle far northeast northwest southeast southwest`);
+
+/** Party affiliations written before names ("Republican Donald Trump"); like demonyms, not entities. */
+export const AFFILIATIONS = setOf(`republican republicans democrat democrats democratic labour labor
+  conservative conservatives liberal liberals socialist socialists communist communists tory tories
+  green greens independent`);
+
+/** Institutions named by one capitalised word ("Congress", "Parliament"): organisations. */
+export const SINGLE_WORD_INSTITUTIONS =
+  setOf(`congress parliament senate cabinet duma knesset politburo
+  bundestag`);
+
+/** Last words of names of events, awards and laws ("Election Day", "World Cup"): not entities here. */
+export const EVENT_HEADS = setOf(`day cup games olympics championship championships open prize award
+  awards trophy tournament festival act bill treaty accord accords war`);

@@ -9,7 +9,10 @@ import { isDemonymLike, lookupDemonym, lookupGazetteer } from '../gazetteer/gaze
 import { isLexiconCountry, lookupLexicon, type LexiconClass } from '../nlp/nameLexicon';
 import type { EntityMention, EntityType, Zone } from '../types';
 import {
+  AFFILIATIONS,
   COMPASS_WORDS,
+  EVENT_HEADS,
+  SINGLE_WORD_INSTITUTIONS,
   FUNCTION_WORDS,
   MID_TITLES,
   MONTH_NAME,
@@ -85,6 +88,7 @@ const AFTER_DATELINE =
   /^(?:,\s*[\p{L} .]{2,30}?)?\s*(?:\([\p{L} ]+\)\s*)?(?:[—–]|--?\s+(?!\p{Lu}{2})|\d{4}-\d\d-\d\d|\p{Lu}\p{Ll}{2,8}\.? \d)/u;
 const SCORE_AFTER = /^[ \t]+\d+(?:[-–/]\d+)?(?:[\s,;.)]|$)/;
 const NUMBER = /\d+/g;
+const STRICT_PLACE_PREPOSITIONS = new Set(['in', 'near', 'across', 'outside', 'throughout']);
 
 /** Finds the named entities of a text; never throws (a failure loses the entities, not the caller). */
 export function findEntities(text: string, options: FindEntitiesOptions = {}): EntityMention[] {
@@ -342,11 +346,13 @@ function trimChunk(chunk: WordToken[], context: DocumentContext): WordToken[][] 
  */
 function classifyPhrase(segment: WordToken[], context: DocumentContext): Candidate[] {
   const whole = classifyWithConnectors(segment, context);
-  if (whole.length === 1 && whole[0]!.strength === Strength.Strong) return whole;
+  const settledWhole = whole.length === 1 && whole[0]!.strength === Strength.Strong;
+  if (settledWhole && !['first-name', 'last-name', 'initials', 'title'].includes(whole[0]!.rule))
+    return whole;
   if (segment.some((token) => !token.capitalised)) return whole;
 
   const titleAt = segment.findIndex(
-    (token, i) => i > 0 && i < segment.length - 1 && MID_TITLES.has(token.lower),
+    (token, i) => i > 0 && i < segment.length - 1 && MID_TITLES.has(token.lower.replace(/\.$/, '')),
   );
   if (titleAt > 0) {
     let nameStart = titleAt;
@@ -365,6 +371,7 @@ function classifyPhrase(segment: WordToken[], context: DocumentContext): Candida
       return parts;
     }
   }
+  if (settledWhole) return whole;
   if (segment.length > 1 && isDemonym(segment[0]!)) {
     const rest = classifyPhrase(segment.slice(1), context);
     if (rest.every((candidate) => candidate.type !== null)) return rest;
@@ -422,6 +429,7 @@ function isTitle(token: WordToken): boolean {
 }
 
 function isDemonym(token: WordToken): boolean {
+  if (AFFILIATIONS.has(token.lower)) return true;
   if (lookupLexicon(token.lower) === 'demonym' || isDemonymLike(token.text)) return true;
   // "Armenian-Azerbaijani" is two demonyms.
   const parts = token.text.split('-');
@@ -475,8 +483,9 @@ function isScoreLine(segment: readonly WordToken[], context: DocumentContext): b
   const unit = /^\s+[\d.,/-]+\s+(\p{Ll}+)/u.exec(textAfter)?.[1];
   if (unit && UNIT_WORDS.has(unit)) return false;
   if (SCORE_AFTER.test(textAfter) && numbers >= 2 && !last.possessive) return true;
-  if (/^[ \t]+v\.?[ \t]+\p{Lu}/u.test(textAfter)) return true;
-  return before?.lower === 'v' || before?.lower === 'v.';
+  // "Walsall v Wrexham"; the dotted "v." of law reports ("Brown v. Board") is not a fixture.
+  if (/^[ \t]+v[ \t]+\p{Lu}/u.test(textAfter)) return true;
+  return before?.text === 'v';
 }
 
 /** Classifies one capitalised phrase from its own words and its immediate neighbours. */
@@ -553,6 +562,15 @@ function classifySegment(segment: WordToken[], context: DocumentContext): Candid
     return make('person', Strength.Strong, 'title', rest);
   }
 
+  if (segment.length === 1 && SINGLE_WORD_INSTITUTIONS.has(first.lower)) {
+    return make('organization', Strength.Strong, 'institution');
+  }
+  // "(D-N.Y.)" is a party and a state, not an acronym.
+  if (segment.length === 1 && /^\p{Lu}-/u.test(first.text))
+    return make(null, Strength.Strong, 'party-tag');
+  if (segment.length > 1 && EVENT_HEADS.has(last.lower) && !ORGANIZATION_HEADS.has(last.lower)) {
+    return make(null, Strength.Strong, 'event');
+  }
   if (segment.length === 1 && first.upper) {
     if (NOT_ACRONYMS.has(first.text.replace(/\./g, '')))
       return make(null, Strength.Strong, 'not-acronym');
@@ -636,8 +654,10 @@ function classifyWord(
       return make('organization', Strength.Lexicon, 'lexicon');
     case 'person':
     case 'lastName':
-    case 'firstName':
       return make('person', Strength.Guess, 'lexicon');
+    case 'firstName':
+      // A first name alone ("Virginia", "Chelsea") is more often a place or a club than a person.
+      return make(null, Strength.Unknown, 'first-name-alone');
     case 'properNoun':
       return make(null, Strength.Unknown, 'proper-noun');
     case undefined:
@@ -786,6 +806,16 @@ function resolveCandidate(
     candidate.rule = 'org-alias';
     return;
   }
+  if (candidate.strength === Strength.Guess && candidate.type === 'person' && single) {
+    // "in Virginia": a first name known to the lexicon is a place after "in".
+    const { before } = neighbours(candidate.tokens, context);
+    const kind = lookupLexicon(candidate.tokens[0]!.lower);
+    if (before && STRICT_PLACE_PREPOSITIONS.has(before.lower) && kind === 'person') {
+      candidate.type = 'place';
+      candidate.rule = 'preposition';
+    }
+    return;
+  }
   if (candidate.strength >= Strength.Guess) return;
 
   const { before, after } = neighbours(candidate.tokens, context);
@@ -822,7 +852,10 @@ function resolveCandidate(
   }
   if (!single) {
     // A phrase of words the document also writes in lower case ("Discussion Policy") is a heading.
-    if (candidate.tokens.some((token) => context.lowerForms.has(token.lower))) {
+    if (
+      candidate.tokens.some((token) => context.lowerForms.has(token.lower)) ||
+      lookupLexicon(last.lower) === 'common'
+    ) {
       candidate.rule = 'ordinary-phrase';
       return;
     }
