@@ -105,6 +105,68 @@ suite('findEntities: rules', () => {
   });
 });
 
+suite('findEntities: phrases that pack several things', () => {
+  test('a title inside a phrase splits an organisation or place from the person', () => {
+    assert.deepEqual(describe('Officials said Security Council President Tono Eitel was told.'), [
+      'organization:Security Council=Security Council',
+      'person:Tono Eitel=Tono Eitel',
+    ]);
+  });
+
+  test('a leading demonym or party is not part of the person', () => {
+    assert.deepEqual(describe('He beat Mexican Ariel Cruz, and Republican Donald Trump watched.'), [
+      'person:Ariel Cruz=Ariel Cruz',
+      'person:Donald Trump=Donald Trump',
+    ]);
+  });
+
+  test('"X of Y" is a person and an organisation', () => {
+    assert.deepEqual(
+      describe('The view of economist Lynn Reaser of Barnett Banks Inc. was shared.'),
+      ['person:Lynn Reaser=Lynn Reaser', 'organization:Barnett Banks Inc.=Barnett Banks Inc.'],
+    );
+  });
+
+  test('an ampersand joins a company name', () => {
+    assert.equal(
+      mentionOf('Shares of Douglas & Lomason rose.', 'Douglas & Lomason')?.type,
+      'organization',
+    );
+  });
+
+  test('a compass word makes a region, but not of a demonym', () => {
+    assert.deepEqual(
+      describe('Peace in the Middle East was discussed by South Korean officials.'),
+      ['place:Middle East=Middle East'],
+    );
+  });
+
+  test('a name followed by its acronym in brackets is an organisation', () => {
+    assert.equal(
+      mentionOf(
+        'Newspapers quoted the Human Rights National Observatory (ONDH) on Friday.',
+        'Human Rights National Observatory',
+      )?.type,
+      'organization',
+    );
+  });
+
+  test('an age in commas marks a person; a capitalised plural after "the" a team', () => {
+    assert.equal(mentionOf('Lentini, 27, joined the club from Torino.', 'Lentini')?.type, 'person');
+    assert.equal(
+      mentionOf('In Chicago, the Braves split a doubleheader.', 'Braves')?.type,
+      'organization',
+    );
+  });
+
+  test('one-word institutions are organisations', () => {
+    assert.deepEqual(describe('The bill went to Congress and then to the Senate.'), [
+      'organization:Congress=Congress',
+      'organization:Senate=Senate',
+    ]);
+  });
+});
+
 suite('findEntities: negatives', () => {
   test('months and weekdays are never people', () => {
     assert.deepEqual(
@@ -131,6 +193,21 @@ suite('findEntities: negatives', () => {
 
   test('a title on its own is not a person', () => {
     assert.deepEqual(describe('The Foreign Minister said nothing.'), []);
+  });
+
+  test('events, laws and distances are not entities or scores', () => {
+    assert.deepEqual(describe('Voters wait for Election Day under the Trafficking Act.'), []);
+    assert.equal(
+      mentionOf('A brawl in the town of Moengo 56 miles east of the capital.', 'Moengo')?.type,
+      undefined,
+    );
+  });
+
+  test('a lone first name is not a person without context', () => {
+    assert.deepEqual(
+      describe('The vote in Chelsea was close.').filter((d) => d.startsWith('person')),
+      [],
+    );
   });
 
   test('list letters are not initials', () => {

@@ -371,11 +371,11 @@ function classifyPhrase(segment: WordToken[], context: DocumentContext): Candida
       return parts;
     }
   }
-  if (settledWhole) return whole;
   if (segment.length > 1 && isDemonym(segment[0]!)) {
     const rest = classifyPhrase(segment.slice(1), context);
     if (rest.every((candidate) => candidate.type !== null)) return rest;
   }
+  if (settledWhole) return whole;
   if (segment.length > 1 && whole.every((candidate) => candidate.strength < Strength.Lexicon)) {
     const upperFirst = segment[0]!.upper && !segment[1]!.upper;
     const upperLast = segment[segment.length - 1]!.upper && !segment[segment.length - 2]!.upper;
@@ -596,7 +596,7 @@ function classifySegment(segment: WordToken[], context: DocumentContext): Candid
   // "Middle East", "South China", "West Bank": a compass word makes a region.
   if (
     segment.length > 1 &&
-    !segment.every((token) => COMPASS_WORDS.has(token.lower)) &&
+    !/ern$/.test(last.lower) &&
     (COMPASS_WORDS.has(first.lower) || COMPASS_WORDS.has(last.lower)) &&
     (!ORGANIZATION_HEADS.has(last.lower) || last.lower === 'bank')
   ) {
