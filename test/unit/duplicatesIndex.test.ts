@@ -91,6 +91,12 @@ suite('duplicates: DuplicateIndex', () => {
     assert.deepEqual(index.query('c'), []);
     assert.equal(index.size, 2);
     assert.deepEqual(index.query('unknown'), []);
+    const edited = fingerprint('Harbour Plan\n\n' + article('harbour'));
+    assert.deepEqual(
+      index.query(edited).map((match) => match.id),
+      ['a'],
+    );
+    assert.deepEqual(index.query(edited, { exclude: 'a' }), []);
   });
 
   test('ranks matches by score and honours threshold and limit', () => {

@@ -56,6 +56,8 @@ export interface QueryOptions {
   threshold?: number;
   /** At most this many matches, the best first. */
   limit?: number;
+  /** An id never to return: the file itself, when asking with the fingerprint of its edited text. */
+  exclude?: string;
 }
 
 /** The persisted form of a `DuplicateIndex`. */
@@ -151,11 +153,12 @@ export class DuplicateIndex {
 
   /**
    * The duplicates of a file in the index (by id) or of any fingerprint, best first: by score,
-   * then similarity, then id. A file is never its own duplicate; an unknown id has none.
+   * then similarity, then id. A file is never its own duplicate; an unknown id has none. Asking
+   * with a fingerprint (an unsaved editor's text) compares it with every file but `exclude`.
    */
   query(target: string | ArticleFingerprint, options: QueryOptions = {}): DuplicateMatch[] {
     const threshold = options.threshold ?? DEFAULT_DUPLICATE_THRESHOLD;
-    const self = typeof target === 'string' ? this.slotOf.get(target) : undefined;
+    const self = this.slotOf.get(typeof target === 'string' ? target : (options.exclude ?? ''));
     const fingerprint = typeof target === 'string' ? this.get(target) : target;
     if (!fingerprint) return [];
     const matches: DuplicateMatch[] = [];
