@@ -88,6 +88,7 @@ const AFTER_DATELINE =
   /^(?:,\s*[\p{L} .]{2,30}?)?\s*(?:\([\p{L} ]+\)\s*)?(?:[—–]|--?\s+(?!\p{Lu}{2})|\d{4}-\d\d-\d\d|\p{Lu}\p{Ll}{2,8}\.? \d)/u;
 const SCORE_AFTER = /^[ \t]+\d+(?:[-–/]\d+)?(?:[\s,;.)]|$)/;
 const NUMBER = /\d+/g;
+const LINE_WINDOW = 300;
 const STRICT_PLACE_PREPOSITIONS = new Set(['in', 'near', 'across', 'outside', 'throughout']);
 
 /** Finds the named entities of a text; never throws (a failure loses the entities, not the caller). */
@@ -468,10 +469,17 @@ function neighbours(segment: readonly WordToken[], context: DocumentContext) {
   };
 }
 
+/**
+ * The line around a position, at most `LINE_WINDOW` characters either side: a results line is
+ * short, and a bounded window keeps a megabyte-long single-line article linear.
+ */
 function lineOf(text: string, at: number): string {
-  const start = text.lastIndexOf('\n', at - 1) + 1;
-  const end = text.indexOf('\n', at);
-  return text.slice(start, end < 0 ? text.length : end);
+  const from = Math.max(0, at - LINE_WINDOW);
+  const window = text.slice(from, Math.min(text.length, at + LINE_WINDOW));
+  const offset = at - from;
+  const start = window.lastIndexOf('\n', offset - 1) + 1;
+  const end = window.indexOf('\n', offset);
+  return window.slice(start, end < 0 ? window.length : end);
 }
 
 /** A team in a results line ("Bristol 28", "Walsall v Wrexham"): an organisation, unless a country. */
