@@ -176,6 +176,22 @@ function main(): void {
   // Warm both engines first so that module load and lexicon building are not counted.
   findEntities(texts[0]!);
   nlp(texts[0]!).people();
+  // A 1 MB article, with its lines and as one line, guards against anything quadratic.
+  let big = texts.join('\n\n');
+  while (big.length < 1_000_000) big += '\n\n' + big;
+  big = big.slice(0, 1_000_000);
+  for (const [label, text] of [
+    ['1 MB article', big],
+    ['1 MB single-line article', big.replace(/\n/g, ' ')],
+  ] as const) {
+    const started = performance.now();
+    const count = findEntities(text).length;
+    const seconds = (performance.now() - started) / 1000;
+    const rss = Math.round(process.memoryUsage().rss / 1e6);
+    console.log(
+      `${label.padEnd(33)} ${seconds.toFixed(2).padStart(7)} s, ${count} entities, rss ${rss} MB`,
+    );
+  }
   const oursSpeed = throughput(texts, (text) => findEntities(text), 5);
   const rawSpeed = throughput(
     texts,

@@ -297,6 +297,7 @@ suite('findEntities: properties', () => {
   );
   const textArbitrary = fc.oneof(
     fc.string({ maxLength: 300 }),
+    fc.string({ maxLength: 200, unit: 'binary' }),
     newsLike.map((parts) => parts.join(' ')),
   );
 
