@@ -56,10 +56,17 @@ function paletteTitle(command: { title: string; category?: string }): string {
   return command.category ? `${command.category}: ${command.title}` : command.title;
 }
 
-/** True when a hover feature exists in src/features (one file per feature, named after it). */
-function hasHoverFeature(repoRoot: string): boolean {
+/** True when src/features has a file (one per feature, named after it) whose name matches. */
+function hasFeatureFile(repoRoot: string, name: RegExp): boolean {
   const features = path.join(repoRoot, 'src', 'features');
-  return existsSync(features) && readdirSync(features).some((file) => /hover/i.test(file));
+  return existsSync(features) && readdirSync(features).some((file) => name.test(file));
+}
+
+/** A palette command can fail in a modal dialog or a notification; this reads either. */
+function commandError(page: Page) {
+  return page.locator('.monaco-dialog-box, .notification-toast', {
+    hasText: 'resulted in an error',
+  });
 }
 
 export const steps: E2eStep[] = [
@@ -95,7 +102,7 @@ export const steps: E2eStep[] = [
   {
     id: 'hover',
     title: 'hovering "Karasin" shows the entity card',
-    enabled: ({ repoRoot }) => hasHoverFeature(repoRoot),
+    enabled: ({ repoRoot }) => hasFeatureFile(repoRoot, /hover/i),
     run: async ({ page, screenshot }) => {
       // The card names the person the mention refers to, as the gold analysis has it.
       // "Karasin" alone, in the body: the card must resolve the short name to the full one.
@@ -111,7 +118,10 @@ export const steps: E2eStep[] = [
   {
     id: 'diff',
     title: 'the diff command from the palette opens both versions side by side',
-    enabled: ({ manifest }) => findDiffCommand(manifest) !== undefined,
+    // Contributed in package.json and implemented in src/features (diff, duplicate or compare).
+    enabled: ({ manifest, repoRoot }) =>
+      findDiffCommand(manifest) !== undefined &&
+      hasFeatureFile(repoRoot, /diff|duplicate|compare/i),
     run: async ({ page, manifest, screenshot }) => {
       const command = findDiffCommand(manifest);
       if (!command) throw new Error('no diff command is contributed');
@@ -121,7 +131,9 @@ export const steps: E2eStep[] = [
         .locator('.quick-input-list .monaco-list-row', { hasText: '001_' })
         .first();
       const diffEditor = page.locator('.monaco-diff-editor').first();
-      await Promise.race([duplicate.waitFor(), diffEditor.waitFor()]);
+      const error = commandError(page).first();
+      await Promise.race([duplicate.waitFor(), diffEditor.waitFor(), error.waitFor()]);
+      if (await error.isVisible()) throw new Error((await error.innerText()).replace(/\s+/g, ' '));
       if (await duplicate.isVisible()) await duplicate.click();
       await diffEditor.waitFor();
       const sides = [await diffSideText(page, 'original'), await diffSideText(page, 'modified')];
