@@ -1,0 +1,107 @@
+import { flattenZones, parseArticle } from '../article/parseArticle';
+import { findDates } from '../dates/findDates';
+import { resolveArticleDate } from '../dates/resolveArticleDate';
+import { findEntities } from '../entities/findEntities';
+import { findQuotes } from '../quotes/findQuotes';
+import type { ArticleAnalysis, DateMention, EntityMention, Span } from '../types';
+import { splitAnalysisUnits } from './splitAnalysisUnits';
+
+/** Why an analysis stopped before it finished. */
+export type StopReason = 'cancelled' | 'timeout';
+
+/** Thrown out of `ArticleAnalyzer.analyze` when `shouldStop` asked it to stop. */
+export class AnalysisCancelled extends Error {
+  constructor(readonly reason: StopReason) {
+    super(reason === 'timeout' ? 'analysis timed out' : 'analysis cancelled');
+  }
+}
+
+/** Options of one analysis. */
+export interface AnalyzeOptions {
+  /** A date from outside the text (`--date`, a JSON Lines record, a duplicate version). */
+  date?: string | null;
+  /** True when `date` was borrowed from a duplicate version of the article. */
+  dateFromDuplicate?: boolean;
+  /** Asked between units of work; a reason stops the analysis with `AnalysisCancelled`. */
+  shouldStop?: () => StopReason | undefined;
+}
+
+/** How many paragraph results the cache keeps; an article has tens, a worker a few articles. */
+const MAX_CACHED_UNITS = 4096;
+
+/**
+ * Analyses articles, remembering per paragraph what does not depend on the rest of the text
+ * (dates, given the article date), so that after an edit only the changed paragraphs are parsed
+ * again. Entities and quotations depend on the whole document (aliases, speakers carried across
+ * paragraphs) and are recomputed, but they are the cheap part.
+ */
+export class ArticleAnalyzer {
+  private readonly dateCache = new Map<string, DateMention[]>();
+
+  /** Analyses one article; never throws, except `AnalysisCancelled` when asked to stop. */
+  analyze(text: string, options: AnalyzeOptions = {}): ArticleAnalysis {
+    const stop = (): void => {
+      const reason = options.shouldStop?.();
+      if (reason) throw new AnalysisCancelled(reason);
+    };
+    const structure = parseArticle(text);
+    const articleDate = resolveArticleDate({
+      text,
+      zones: structure.zones,
+      inputDate: options.date ?? null,
+    });
+    const dateSource =
+      articleDate.dateSource === 'input' && options.dateFromDuplicate
+        ? 'duplicate'
+        : articleDate.dateSource;
+    stop();
+
+    const units = splitAnalysisUnits(text);
+    const dates: DateMention[] = [];
+    for (const unit of units) {
+      for (const date of this.datesOfUnit(text, unit, articleDate.date)) dates.push(date);
+      stop();
+    }
+
+    const entities: EntityMention[] = findEntities(text, { zones: structure.zones });
+    stop();
+    const bodyRanges = flattenZones(structure.zones)
+      .filter((zone) => zone.kind === 'body')
+      .map((zone): Span => ({ start: zone.start, end: zone.end }));
+    const quotes = findQuotes(text, { entities, bodyRanges });
+
+    return {
+      date: articleDate.date,
+      dateSource,
+      zones: structure.zones,
+      quotes,
+      entities,
+      dates,
+    };
+  }
+
+  private datesOfUnit(text: string, unit: Span, anchor: string | null): DateMention[] {
+    const unitText = text.slice(unit.start, unit.end);
+    const key = `${anchor ?? ''}\u0000${unitText}`;
+    let relative = this.dateCache.get(key);
+    if (relative) {
+      this.dateCache.delete(key); // Re-inserted below: least recently used goes first.
+    } else {
+      relative = findDates(unitText, anchor);
+    }
+    this.dateCache.set(key, relative);
+    if (this.dateCache.size > MAX_CACHED_UNITS) {
+      this.dateCache.delete(this.dateCache.keys().next().value!);
+    }
+    return relative.map((date) => ({
+      ...date,
+      start: date.start + unit.start,
+      end: date.end + unit.start,
+    }));
+  }
+}
+
+/** Analyses one article without keeping a cache, as the CLI does for a one-off input. */
+export function analyzeArticle(text: string, options: AnalyzeOptions = {}): ArticleAnalysis {
+  return new ArticleAnalyzer().analyze(text, options);
+}

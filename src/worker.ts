@@ -1,0 +1,62 @@
+/**
+ * The analysis worker: a Node worker thread that owns compromise, chrono and the paragraph caches,
+ * so the extension host's thread and the CLI's main thread only move messages.
+ */
+import { parentPort } from 'node:worker_threads';
+import { ArticleAnalyzer, AnalysisCancelled } from './core/analysis/articleAnalyzer';
+import type { AnalyzeResponse, WorkerRequest } from './core/analysis/analysisProtocol';
+
+/** Analysers per document key; the oldest are dropped past this many. */
+const MAX_DOCUMENTS = 64;
+const analyzers = new Map<string, ArticleAnalyzer>();
+
+function analyzerFor(key: string): ArticleAnalyzer {
+  let analyzer = analyzers.get(key);
+  if (analyzer) {
+    analyzers.delete(key); // Re-inserted below, so the map stays in least-recently-used order.
+  } else {
+    analyzer = new ArticleAnalyzer();
+  }
+  analyzers.set(key, analyzer);
+  while (analyzers.size > MAX_DOCUMENTS) analyzers.delete(analyzers.keys().next().value!);
+  return analyzer;
+}
+
+parentPort?.on('message', (request: WorkerRequest) => {
+  if (request.kind === 'forget') {
+    analyzers.delete(request.key);
+    return;
+  }
+  const flag = request.cancel ? new Int32Array(request.cancel) : undefined;
+  const deadline = request.timeoutMs ? Date.now() + request.timeoutMs : Infinity;
+  const started = performance.now();
+  let response: AnalyzeResponse;
+  try {
+    const analysis = analyzerFor(request.key).analyze(request.text, {
+      date: request.date ?? null,
+      dateFromDuplicate: request.dateFromDuplicate === true,
+      shouldStop: () => {
+        if (flag && Atomics.load(flag, 0) === 1) return 'cancelled';
+        if (Date.now() > deadline) return 'timeout';
+        return undefined;
+      },
+    });
+    response = {
+      kind: 'result',
+      id: request.id,
+      analysis,
+      milliseconds: performance.now() - started,
+    };
+  } catch (error) {
+    if (error instanceof AnalysisCancelled && error.reason === 'cancelled') {
+      response = { kind: 'cancelled', id: request.id };
+    } else {
+      response = {
+        kind: 'failed',
+        id: request.id,
+        message: error instanceof Error ? error.message : String(error),
+      };
+    }
+  }
+  parentPort!.postMessage(response);
+});
