@@ -23,6 +23,8 @@ export interface QuoteSpan extends Span {
 const LINE_BREAK = /\r\n|[\n\r\u2028\u2029]/g;
 /** A hard-wrapped line of wire copy is at most this long. */
 const MAX_WRAPPED_LINE = 80;
+/** How many marks after a possessive plural are searched for a later closing mark. */
+const POSSESSIVE_LOOKAHEAD = 50;
 
 /**
  * Splits text into paragraphs. A line break ends a paragraph unless the text is visibly hard-wrapped
@@ -335,7 +337,9 @@ function isPossessivePlural(text: string, marks: readonly Mark[], k: number): bo
   const mark = marks[k]!;
   const after = text.slice(mark.at + 1, mark.at + 3);
   if (text[mark.at - 1] !== 's' || !/^ \p{Ll}/u.test(after)) return false;
-  return marks.slice(k + 1).some((m) => m.kind === 'single' && m.canClose);
+  return marks
+    .slice(k + 1, k + 1 + POSSESSIVE_LOOKAHEAD)
+    .some((m) => m.kind === 'single' && m.canClose);
 }
 
 /**

@@ -6,7 +6,12 @@ import {
   nounPhraseBefore,
   sentenceSubject,
 } from './nounPhrases';
-import { collectNames, resolveSpeakerName, type ResolutionContext } from './resolveSpeakerName';
+import {
+  collectNames,
+  indexNames,
+  resolveSpeakerName,
+  type ResolutionContext,
+} from './resolveSpeakerName';
 import {
   DETERMINERS,
   PARTICIPLE_CUES,
@@ -41,6 +46,8 @@ interface Candidate {
   span: QuoteSpan;
   paragraph: Paragraph;
   tokens: Token[];
+  /** The tokens in lower case (punctuation as it is), shared by the paragraph's candidates. */
+  lower: string[];
   /** Index of the quotation's own token in `tokens`. */
   at: number;
   /** Index of the first token of the quotation's sentence. */
@@ -90,17 +97,21 @@ function findQuotesUnsafe(text: string, options: FindQuotesOptions): Quote[] {
   while (p < spans.length) {
     const paragraph = paragraphs[spans[p]!.paragraph]!;
     const tokens = tokenizeContext(masked, paragraph.start, paragraph.end);
+    const lower = lowerWords(tokens);
     const group: Candidate[] = [];
+    let cursor = 0;
     for (; p < spans.length && spans[p]!.paragraph === paragraph.index; p++) {
       const span = spans[p]!;
-      const at = tokens.findIndex(
-        (t) => t.type === 'quote' && t.start <= span.start && span.start < t.end,
-      );
-      if (at === -1) continue;
+      // Spans and tokens are both in text order, so one pointer finds each span's token.
+      while (cursor < tokens.length && tokens[cursor]!.end <= span.start) cursor++;
+      const token = tokens[cursor];
+      if (!token || token.type !== 'quote' || token.start > span.start) continue;
+      const at = cursor;
       const candidate: Candidate = {
         span,
         paragraph,
         tokens,
+        lower,
         at,
         sentenceStart: 0,
         sentenceEnd: tokens.length,
@@ -135,7 +146,7 @@ function findQuotesUnsafe(text: string, options: FindQuotesOptions): Quote[] {
     if (subject) candidate.attribution = { mention: subject, carried: false, fallback: true };
   }
 
-  const names = collectNames(text, options.entities);
+  const names = indexNames(collectNames(text, options.entities));
   const fromEntities = options.entities !== undefined && options.entities.length > 0;
   const context: ResolutionContext = { lastPerson: null };
   const quotes: Quote[] = [];
@@ -213,20 +224,23 @@ function quoteEndsSentence(text: string, tokens: readonly Token[], k: number): b
 }
 
 function findSentenceStart(text: string, tokens: readonly Token[], at: number): number {
-  for (let k = at - 1; k >= 0; k--) {
+  // A sentence longer than this is run-on text or noise; bounding it keeps the search linear.
+  const floor = Math.max(0, at - MAX_SENTENCE_TOKENS);
+  for (let k = at - 1; k >= floor; k--) {
     const token = tokens[k]!;
     if (isBoundary(token)) return k + 1;
     if (token.type === 'quote' && quoteEndsSentence(text, tokens, k)) return k + 1;
   }
-  return 0;
+  return floor;
 }
 
 function findSentenceEnd(tokens: readonly Token[], at: number): number {
-  for (let k = at + 1; k < tokens.length; k++) {
+  const ceiling = Math.min(tokens.length, at + 1 + MAX_SENTENCE_TOKENS);
+  for (let k = at + 1; k < ceiling; k++) {
     const token = tokens[k]!;
     if (isBoundary(token) || token.type === 'quote') return k;
   }
-  return tokens.length;
+  return ceiling;
 }
 
 function lowerWords(tokens: readonly Token[]): string[] {
@@ -243,8 +257,7 @@ function findDirectAttribution(text: string, candidate: Candidate): Attribution 
 
 /** "…,” said Karasin" / "…,” Karasin said" / "…” ― Sonya Herridge" / "…,” according to the ministry". */
 function findTrailingSpeaker(text: string, candidate: Candidate): Span | null {
-  const { tokens, at, sentenceEnd, sentenceStart } = candidate;
-  const lower = lowerWords(tokens);
+  const { tokens, lower, at, sentenceEnd, sentenceStart } = candidate;
   let i = at + 1;
   while (i < sentenceEnd && tokens[i]!.text === ',') i++;
   if (i >= sentenceEnd) return null;
@@ -257,11 +270,11 @@ function findTrailingSpeaker(text: string, candidate: Candidate): Span | null {
     let k = i + 1;
     while (k < sentenceEnd && DASHES.has(tokens[k]!.text)) k++;
     const name = tokens[k];
-    return name && name.capitalised ? nounPhraseAfter(tokens.slice(0, sentenceEnd), k) : null;
+    return name && name.capitalised ? nounPhraseAfter(tokens, k, sentenceEnd) : null;
   }
   const verbLength = speechVerbLength(lower, i);
   if (verbLength > 0) {
-    const phrase = nounPhraseAfter(tokens.slice(0, sentenceEnd), i + verbLength);
+    const phrase = nounPhraseAfter(tokens, i + verbLength, sentenceEnd);
     if (phrase) return phrase;
     if (lower[i] === 'according') return null;
   }
@@ -272,10 +285,11 @@ function findTrailingSpeaker(text: string, candidate: Candidate): Span | null {
     if (!phrase) return null;
     if (phrase.start <= first.start) return phrase;
     // "…,” White House press secretary Josh Earnest said": a description opens the mention.
-    const opening = tokens.slice(i).find((t) => t.start >= first.start)!;
-    const between = tokens.filter((t) => t.start >= first.start && t.start < phrase.start);
+    let phraseAt = v - 1;
+    while (phraseAt > i && tokens[phraseAt]!.start > phrase.start) phraseAt--;
+    const between = tokens.slice(i, phraseAt);
     if (
-      (opening.capitalised || DETERMINER_OPENING.test(opening.lower)) &&
+      (first.capitalised || DETERMINER_OPENING.test(first.lower)) &&
       between.every(
         (t) => t.type === 'word' || t.text === ',' || t.text === '(' || t.text === ')',
       ) &&
@@ -284,10 +298,7 @@ function findTrailingSpeaker(text: string, candidate: Candidate): Span | null {
       return { start: first.start, end: phrase.end };
     }
     // "“…” to drive up the stock price, she said": a quotation that opens its sentence.
-    const previous = tokens.find(
-      (t) => t.end <= phrase.start && tokens[tokens.indexOf(t) + 1]!.start >= phrase.start,
-    );
-    if (at === sentenceStart && previous?.text === ',') return phrase;
+    if (at === sentenceStart && tokens[phraseAt - 1]?.text === ',') return phrase;
     return null;
   }
   return null;
@@ -299,8 +310,7 @@ function findTrailingSpeaker(text: string, candidate: Candidate): Span | null {
  * speaker reports ("Trump said Clinton once described the deal as “the gold standard”").
  */
 function findLeadingSpeaker(candidate: Candidate): Span | null {
-  const { tokens, at, sentenceStart } = candidate;
-  const lower = lowerWords(tokens);
+  const { tokens, lower, at, sentenceStart } = candidate;
   const verbs: number[] = [];
   let fallback: Span | null = null;
   for (let v = sentenceStart; v < at; v++) {
@@ -312,7 +322,7 @@ function findLeadingSpeaker(candidate: Candidate): Span | null {
     tokens[sentenceStart]!.capitalised &&
     lower[sentenceStart] !== 'according'
   ) {
-    const phrase = nounPhraseAfter(tokens.slice(0, at), sentenceStart + 1);
+    const phrase = nounPhraseAfter(tokens, sentenceStart + 1, at);
     if (phrase) return phrase;
   }
   // A cue right before the quotation ("…, Karasin said: “") is its own; otherwise the first cue of the
@@ -328,7 +338,7 @@ function findLeadingSpeaker(candidate: Candidate): Span | null {
   }
   for (const v of verbs) {
     if (lower[v] === 'according') {
-      const phrase = nounPhraseAfter(tokens.slice(0, at), v + 2);
+      const phrase = nounPhraseAfter(tokens, v + 2, at);
       if (phrase) return phrase;
       continue;
     }
@@ -345,7 +355,7 @@ function findLeadingSpeaker(candidate: Candidate): Span | null {
       }
     }
     const phrase = nounPhraseBefore(tokens, v, sentenceStart);
-    if (phrase && !followsPreposition(tokens, phrase.start)) return phrase;
+    if (phrase && !followsPreposition(tokens, phrase.start, v)) return phrase;
     const subject = sentenceSubject(tokens, sentenceStart, v);
     if (subject) return subject;
     fallback ??= phrase;
@@ -439,7 +449,7 @@ function findIntroduction(
   if (at === sentenceStart && at > 1) {
     // "…, Schiff said. “The other factor …”": a sentence that ends with its cue introduces the next.
     const boundary = tokens[at - 1]!;
-    const lower = lowerWords(tokens);
+    const { lower } = candidate;
     for (let length = 1; length <= 2; length++) {
       const v = at - 1 - length;
       if (
@@ -536,8 +546,12 @@ function isReported(text: string, candidate: Candidate): boolean {
  */
 function insideDoubledApostrophes(text: string, candidate: Candidate): boolean {
   const { span, paragraph } = candidate;
-  const before = text.slice(paragraph.start, span.start).split("''").length - 1;
-  return before % 2 === 1 && text.slice(span.end, paragraph.end).includes("''");
+  const from = Math.max(paragraph.start, span.start - NESTING_WINDOW);
+  const before = text.slice(from, span.start).split("''").length - 1;
+  return (
+    before % 2 === 1 &&
+    text.slice(span.end, Math.min(paragraph.end, span.end + NESTING_WINDOW)).includes("''")
+  );
 }
 
 /** Small words a title keeps in lower case ("Contract with America", "Face the Nation"). */
@@ -561,6 +575,10 @@ const TITLE_SMALL_WORDS = new Set([
   'v',
 ]);
 const MAX_TITLE_WORDS = 8;
+/** The longest sentence, in tokens, searched for a speaker cue. */
+const MAX_SENTENCE_TOKENS = 150;
+/** How far around a single-quoted span doubled apostrophes are looked for. */
+const NESTING_WINDOW = 2000;
 /** A quoted modifier before a noun is at most this many words long. */
 const MAX_MODIFIER_WORDS = 2;
 const NAMING_WORDS = new Set([

@@ -182,7 +182,12 @@ function isAdverb(token: Token): boolean {
  * The speaker mention that starts at `from` (the object of "said Karasin", "according to the
  * ministry"), or null when the words there cannot be one ("said Thursday", "said in a statement").
  */
-export function nounPhraseAfter(tokens: readonly Token[], from: number): Span | null {
+export function nounPhraseAfter(
+  tokens: readonly Token[],
+  from: number,
+  limit = tokens.length,
+): Span | null {
+  if (from >= limit) return null;
   const head = tokens[from];
   if (!isWord(head)) return null;
   if (isPronoun(head)) return { start: head.start, end: head.end };
@@ -190,7 +195,7 @@ export function nounPhraseAfter(tokens: readonly Token[], from: number): Span | 
   if (head.capitalised && !(DETERMINERS.has(head.lower) && head.lower !== 'the')) {
     if (CAPITALISED_FUNCTION_WORDS.has(head.lower) && head.lower !== 'the') return null;
     let last = from;
-    for (let k = from + 1; k < tokens.length; k++) {
+    for (let k = from + 1; k < limit; k++) {
       const token = tokens[k]!;
       if (isNameWord(token)) last = k;
       else if (
@@ -202,7 +207,7 @@ export function nounPhraseAfter(tokens: readonly Token[], from: number): Span | 
         continue;
       else if (token.text === PAREN_OPEN) {
         let close = -1;
-        for (let c = k + 1; c < tokens.length && c - k < 10; c++) {
+        for (let c = k + 1; c < limit && c - k < 10; c++) {
           if (tokens[c]!.text === PAREN_CLOSE) {
             close = c;
             break;
@@ -217,7 +222,7 @@ export function nounPhraseAfter(tokens: readonly Token[], from: number): Span | 
   }
   if (STOP_WORDS.has(head.lower) && !DETERMINERS.has(head.lower)) return null;
   let last = from;
-  for (let k = from + 1; k < tokens.length && k - from < MAX_DESCRIPTION_WORDS; k++) {
+  for (let k = from + 1; k < limit && k - from < MAX_DESCRIPTION_WORDS; k++) {
     const token = tokens[k]!;
     if (!isWord(token) || STOP_WORDS.has(token.lower) || isAdverb(token)) break;
     last = k;
@@ -252,7 +257,7 @@ export function sentenceSubject(tokens: readonly Token[], from: number, to: numb
       !CAPITALISED_FUNCTION_WORDS.has(token.lower) &&
       !/^\p{N}/u.test(token.text)
     ) {
-      const span = nounPhraseAfter(tokens, i);
+      const span = nounPhraseAfter(tokens, i, to);
       if (span) {
         phrase = span;
         while (next < to && tokens[next]!.start < span.end) next++;
@@ -261,7 +266,7 @@ export function sentenceSubject(tokens: readonly Token[], from: number, to: numb
       DETERMINERS.has(token.lower) &&
       !/^(?:that|this|no|all|such|one|each|every)$/.test(token.lower)
     ) {
-      const span = nounPhraseAfter(tokens, i);
+      const span = nounPhraseAfter(tokens, i, to);
       if (span && span.end > token.end) {
         phrase = span;
         while (next < to && tokens[next]!.start < span.end) next++;
@@ -284,8 +289,13 @@ export function sentenceSubject(tokens: readonly Token[], from: number, to: numb
 }
 
 /** True when the word before `start` is a preposition, so a phrase there is not a clause subject. */
-export function followsPreposition(tokens: readonly Token[], start: number): boolean {
-  const index = tokens.findIndex((t) => t.start === start);
+export function followsPreposition(
+  tokens: readonly Token[],
+  start: number,
+  before: number,
+): boolean {
+  let index = Math.min(before, tokens.length - 1);
+  while (index > 0 && tokens[index]!.start > start) index--;
   const previous = tokens[index - 1];
   return (
     index > 0 &&

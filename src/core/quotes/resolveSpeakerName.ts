@@ -37,8 +37,18 @@ function titleWord(token: Token): string {
 
 /** Splits a run of name tokens into the leading titles and the name itself. */
 function splitTitles(tokens: readonly Token[]): { titles: string[]; core: Token[] } {
+  // The name follows the last title word, also after a place ("Hong Kong Financial Secretary Donald Tsang").
   let k = 0;
-  while (k < tokens.length - 1 && TITLES.has(titleWord(tokens[k]!))) k++;
+  for (let i = 0; i < tokens.length - 1; i++) {
+    if (TITLES.has(titleWord(tokens[i]!)) && !TITLES.has(titleWord(tokens[i + 1]!))) {
+      const rest = tokens.slice(i + 1);
+      if (rest.some((t) => t.capitalised) && rest.every((t) => !TITLES.has(titleWord(t))))
+        k = i + 1;
+    }
+  }
+  if (k === 0) {
+    while (k < tokens.length - 1 && TITLES.has(titleWord(tokens[k]!))) k++;
+  }
   return { titles: tokens.slice(0, k).map(titleWord), core: tokens.slice(k) };
 }
 
@@ -133,40 +143,63 @@ export interface ResolutionContext {
   lastPerson: { name: string; at: number } | null;
 }
 
+/** How many names back from a mention the resolver looks for an antecedent. */
+const MAX_ANTECEDENT_NAMES = 400;
+
+/** The article's names, with lookups prepared once so resolving each speaker stays cheap. */
+export interface NameIndex {
+  names: readonly NamedReference[];
+  /** Lower-case last word → the longest full name ending in it ("karasin" → "Grigory Karasin"). */
+  byLastWord: Map<string, string>;
+  /** Lower-case word → the first full name containing it. */
+  byAnyWord: Map<string, string>;
+}
+
+/** Prepares the lookups of `resolveSpeakerName` over the names of one article (sorted by start). */
+export function indexNames(names: readonly NamedReference[]): NameIndex {
+  const byLastWord = new Map<string, string>();
+  const byAnyWord = new Map<string, string>();
+  for (const name of names) {
+    const parts = name.name.toLowerCase().split(/\s+/);
+    if (parts.length < 2) continue;
+    for (const part of parts) if (!byAnyWord.has(part)) byAnyWord.set(part, name.name);
+    if (name.type === 'organization') continue;
+    const last = parts[parts.length - 1]!;
+    const known = byLastWord.get(last);
+    if (!known || name.name.length > known.length) byLastWord.set(last, name.name);
+  }
+  return { names, byLastWord, byAnyWord };
+}
+
+/** Index of the first name starting at or after `at` (binary search over sorted names). */
+function firstNameFrom(names: readonly NamedReference[], at: number): number {
+  let low = 0;
+  let high = names.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (names[middle]!.start < at) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /** The most recent name of the given kind before `at`. */
 function lastNameBefore(
   names: readonly NamedReference[],
   at: number,
   accept: (n: NamedReference) => boolean,
 ): NamedReference | null {
-  let found: NamedReference | null = null;
-  for (const name of names) {
-    if (name.start >= at) break;
-    if (accept(name)) found = name;
+  const from = firstNameFrom(names, at) - 1;
+  for (let k = from; k >= 0 && from - k < MAX_ANTECEDENT_NAMES; k--) {
+    if (accept(names[k]!)) return names[k]!;
   }
-  return found;
+  return null;
 }
 
 /** The full name a short name stands for ("Karasin" for "Grigory Karasin"), if the article has one. */
-function expandShortName(names: readonly NamedReference[], short: string): string | null {
+function expandShortName(index: NameIndex, short: string): string | null {
   const lower = short.toLowerCase();
-  let best: string | null = null;
-  for (const name of names) {
-    if (name.type === 'organization') continue;
-    const parts = name.name.toLowerCase().split(/\s+/);
-    if (
-      parts.length >= 2 &&
-      parts[parts.length - 1] === lower &&
-      (!best || name.name.length > best.length)
-    )
-      best = name.name;
-  }
-  if (best) return best;
-  for (const name of names) {
-    const parts = name.name.toLowerCase().split(/\s+/);
-    if (parts.length >= 2 && parts.includes(lower)) return name.name;
-  }
-  return null;
+  return index.byLastWord.get(lower) ?? index.byAnyWord.get(lower) ?? null;
 }
 
 function matchesTitle(head: string, titles: readonly string[]): boolean {
@@ -182,7 +215,7 @@ function matchesTitle(head: string, titles: readonly string[]): boolean {
 export function resolveSpeakerName(
   text: string,
   mention: Span,
-  names: readonly NamedReference[],
+  index: NameIndex,
   context: ResolutionContext,
   fromEntities: boolean,
 ): ResolvedName {
@@ -190,9 +223,20 @@ export function resolveSpeakerName(
   const tokens = tokenizeContext(text, mention.start, mention.end);
   const first = tokens[0];
   if (!first) return { name: written, resolution: 'unresolved' };
+  const { names } = index;
 
   if (fromEntities) {
-    const entity = names.find((n) => n.start < mention.end && mention.start < n.end);
+    let entity: NamedReference | null = null;
+    for (
+      let k = Math.max(0, firstNameFrom(names, mention.start) - 1);
+      k < names.length && names[k]!.start < mention.end;
+      k++
+    ) {
+      if (names[k]!.end > mention.start) {
+        entity = names[k]!;
+        break;
+      }
+    }
     if (entity)
       return {
         name: entity.name,
@@ -227,7 +271,7 @@ export function resolveSpeakerName(
     const { titles, core } = splitTitles(capitalised.filter((t) => t.lower !== 'the'));
     const coreText = core.map((t) => t.text.replace(/['’]s$/, '')).join(' ');
     if (core.length === 1) {
-      const full = expandShortName(names, coreText);
+      const full = expandShortName(index, coreText);
       if (full) return { name: full, resolution: 'alias' };
       if (titles.length > 0) {
         const titled = lastNameBefore(
