@@ -140,6 +140,20 @@ console.log(
 report('baseline: compromise quotations() + naive "said X" rule', scoreQuotes(theirs, gold));
 report('ours: findQuotes', scoreQuotes(ours, gold));
 
+// The two halves of the corpus, as a rough check that no handful of documents carries the figures.
+for (const [label, parity] of [
+  ['ours, even documents', 0],
+  ['ours, odd documents', 1],
+] as const) {
+  const half = scoreQuotes(
+    ours.filter((_, i) => i % 2 === parity),
+    gold.filter((_, i) => i % 2 === parity),
+  );
+  console.log(
+    `${label.padEnd(26)} exact F1 ${pct(half.exact.f1)}  speaker ${pct(half.speakers.accuracy)}%  quote+speaker F1 ${pct(half.quoteSpeaker.f1)}`,
+  );
+}
+
 // Throughput, measured after a warm-up run, on the same texts.
 const rounds = 5;
 findQuotes(docs[0]!.text);
