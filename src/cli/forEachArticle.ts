@@ -12,6 +12,8 @@ import {
 export interface ArticleSources {
   paths: readonly string[];
   jsonl?: string;
+  /** JSON Lines records already read (standard input cannot be read twice); used instead of `jsonl`. */
+  records?: ReadonlyArray<ArticleInput | InputFailure>;
   read: ReadOptions;
 }
 
@@ -52,8 +54,20 @@ export async function forEachArticle(
   const { files, failures } = expandPaths(sources.paths);
   for (const failure of failures) await consume(failure);
   for (const file of files) await consume(readArticleFile(file, sources.read));
-  if (sources.jsonl !== undefined) {
+  if (sources.records) {
+    for (const value of sources.records) await consume(value);
+  } else if (sources.jsonl !== undefined) {
     for await (const value of readJsonLines(sources.jsonl, sources.read)) await consume(value);
   }
   return tally;
+}
+
+/** Reads every JSON Lines record of a source into memory, for a command that needs two passes. */
+export async function readAllRecords(
+  jsonl: string,
+  read: ReadOptions,
+): Promise<Array<ArticleInput | InputFailure>> {
+  const records: Array<ArticleInput | InputFailure> = [];
+  for await (const value of readJsonLines(jsonl, read)) records.push(value);
+  return records;
 }
