@@ -247,6 +247,39 @@ suite('findQuotes: speakers', () => {
   });
 });
 
+suite('findQuotes: names', () => {
+  test('a short name takes the full name written most often', () => {
+    const text = joinLines(
+      'Hillary Clinton spoke. Hillary Clinton left. A tweet called her Crooked Hillary Clinton.',
+      '',
+      '“We will win,” Clinton said.',
+    );
+    assert.equal(findQuotes(text)[0]?.speaker?.name, 'Hillary Clinton');
+  });
+
+  test('a description around an entity is not that entity', () => {
+    const text = 'Gary Johnson was ill. “He is fine,” Johnson’s doctor said.';
+    const at = text.indexOf('Johnson’s');
+    const [quote] = findQuotes(text, {
+      entities: [
+        { start: 0, end: 12, text: 'Gary Johnson', type: 'person', name: 'Gary Johnson' },
+        { start: at, end: at + 7, text: 'Johnson', type: 'person', name: 'Gary Johnson' },
+      ],
+    });
+    assert.equal(quote?.speaker?.text, 'Johnson’s doctor');
+    assert.notEqual(quote?.speaker?.name, 'Gary Johnson');
+  });
+
+  test('a description resolves to the last name with that title', () => {
+    const text =
+      'Deputy Foreign Minister Grigory Karasin arrived.\n\n“Talks go on,” the minister said.';
+    const [quote] = findQuotes(text);
+    assert.equal(quote?.speaker?.text, 'the minister');
+    assert.equal(quote?.speaker?.name, 'Grigory Karasin');
+    assert.equal(quote?.speaker?.resolution, 'description');
+  });
+});
+
 suite('findQuotes: seeds', () => {
   interface SeedGold {
     quotes: Array<{

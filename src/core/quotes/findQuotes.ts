@@ -147,6 +147,9 @@ function findQuotesUnsafe(text: string, options: FindQuotesOptions): Quote[] {
   }
 
   const names = indexNames(collectNames(text, options.entities));
+  const nameTypes = new Map<string, string>();
+  for (const name of names.names)
+    if (nameTypes.get(name.name) !== 'person') nameTypes.set(name.name, name.type);
   const fromEntities = options.entities !== undefined && options.entities.length > 0;
   const context: ResolutionContext = { lastPerson: null };
   const quotes: Quote[] = [];
@@ -177,7 +180,9 @@ function findQuotesUnsafe(text: string, options: FindQuotesOptions): Quote[] {
         name: resolved.name,
         resolution,
       };
-      if (resolved.resolution !== 'unresolved' && /^\p{Lu}/u.test(resolved.name)) {
+      // Only a person is a later "he" or "she"; an organisation or a description is not.
+      const kind = nameTypes.get(resolved.name);
+      if (resolved.resolution !== 'unresolved' && kind !== undefined && kind !== 'organization') {
         context.lastPerson = { name: resolved.name, at: span.end };
       }
     }

@@ -88,10 +88,12 @@ export function collectNames(text: string, entities?: readonly EntityMention[]):
   const flush = (): void => {
     while (run.length > 0 && CAPITALISED_FUNCTION_WORDS.has(run[0]!.lower)) run.shift();
     if (run.length > 0 && run[0]!.lower === 'the') run.shift();
-    if (run.length > 0) {
+    // A run of many capitalised words is a headline in title case, not a name.
+    if (run.length > 0 && run.length <= MAX_NAME_WORDS) {
       const { titles, core } = splitTitles(run);
       const type = classify(core, titles);
-      const first = core[0]!;
+      // An organisation keeps its whole name ("Republican National Convention").
+      const first = type === 'organization' ? run[0]! : core[0]!;
       const last = core[core.length - 1]!;
       names.push({
         start: first.start,
@@ -131,6 +133,9 @@ export function collectNames(text: string, entities?: readonly EntityMention[]):
   return names;
 }
 
+/** The longest run of capitalised words read as one name (titles included). */
+const MAX_NAME_WORDS = 7;
+
 /** What a speaker mention resolved to. */
 export interface ResolvedName {
   name: string;
@@ -159,14 +164,21 @@ export interface NameIndex {
 export function indexNames(names: readonly NamedReference[]): NameIndex {
   const byLastWord = new Map<string, string>();
   const byAnyWord = new Map<string, string>();
+  // The full name written most often wins ("Hillary Clinton" over a one-off "Crooked Hillary
+  // Clinton"), then the longer one.
+  const counts = new Map<string, number>();
+  for (const name of names) counts.set(name.name, (counts.get(name.name) ?? 0) + 1);
+  const better = (a: string, b: string | undefined): boolean =>
+    b === undefined ||
+    counts.get(a)! > counts.get(b)! ||
+    (counts.get(a) === counts.get(b) && a.length > b.length);
   for (const name of names) {
     const parts = name.name.toLowerCase().split(/\s+/);
     if (parts.length < 2) continue;
     for (const part of parts) if (!byAnyWord.has(part)) byAnyWord.set(part, name.name);
     if (name.type === 'organization') continue;
     const last = parts[parts.length - 1]!;
-    const known = byLastWord.get(last);
-    if (!known || name.name.length > known.length) byLastWord.set(last, name.name);
+    if (better(name.name, byLastWord.get(last))) byLastWord.set(last, name.name);
   }
   return { names, byLastWord, byAnyWord };
 }
@@ -237,11 +249,16 @@ export function resolveSpeakerName(
         break;
       }
     }
-    if (entity)
+    // A possessive or a description around the name ("Johnson's doctor") is not the named entity.
+    const tail = entity ? text.slice(entity.end, mention.end) : '';
+    if (entity && !/^['’]s\b/.test(tail) && !/^\s+\p{Ll}/u.test(tail)) {
+      const expanded = /\s/.test(entity.name) ? null : expandShortName(index, entity.name);
+      const name = expanded ?? entity.name;
       return {
-        name: entity.name,
-        resolution: text.slice(entity.start, entity.end) === entity.name ? 'named' : 'alias',
+        name,
+        resolution: text.slice(entity.start, entity.end) === name ? 'named' : 'alias',
       };
+    }
   }
 
   if (tokens.length === 1 && PRONOUNS.has(first.lower)) {
