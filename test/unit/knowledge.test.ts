@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { bundledKnowledge } from '../../src/core/knowledge/bundledKnowledge';
 import { KnowledgeBase } from '../../src/core/knowledge/knowledgeBase';
 import type { KnowledgeEntry } from '../../src/core/knowledge/knowledgeEntry';
 import {
@@ -121,5 +122,18 @@ suite('KnowledgeBase', () => {
       match.sources.map((source) => source.origin.layer),
       ['workspace', 'bundled', 'learned'],
     );
+  });
+});
+
+suite('bundledKnowledge', () => {
+  test('knows countries with capitals, capitals, and international organisations by acronym', () => {
+    const kb = new KnowledgeBase(bundledKnowledge());
+    assert.match(kb.lookup('Armenia', 'place')!.entry.description!, /capital Yerevan/);
+    assert.equal(kb.lookup('Yerevan', 'place')!.entry.description, 'Capital of Armenia');
+    assert.equal(
+      kb.lookup('OSCE')!.entry.name,
+      'Organization for Security and Co-operation in Europe',
+    );
+    assert.equal(kb.lookup('U.S.', 'place')!.entry.name, 'United States');
   });
 });

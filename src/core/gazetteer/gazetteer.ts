@@ -121,3 +121,8 @@ export function isDemonymLike(word: string): boolean {
   if (getIndex().demonyms.has(singular)) return true;
   return getIndex().stems.some((stem) => stem !== singular && stem.startsWith(singular));
 }
+
+/** Every place the gazetteer knows, once each: the bundled layer of the knowledge base. */
+export function listGazetteer(): GazetteerEntry[] {
+  return [...new Set(getIndex().byName.values())];
+}
