@@ -57,7 +57,7 @@ interface Candidate {
   attribution: Attribution | null;
 }
 
-/** Quotations shorter than this many words need a speaker to be reported (scare quotes, titles). */
+/** A single-quoted span without a speaker cue is reported only as a statement of this many words. */
 const MIN_UNATTRIBUTED_WORDS = 8;
 /** How many tokens after a quotation a subject-first cue may start ("…,” Rep. John Mica (R-Fla.) said). */
 const MAX_TRAILING_SUBJECT_TOKENS = 24;
@@ -74,8 +74,9 @@ const INTRODUCTION_WORDS =
 /**
  * Finds the quotations of a news text, marks included, with their speakers. Handles curly and straight
  * double marks, single marks (not apostrophes), guillemets and ``TeX'' marks; a quotation over several
- * paragraphs is reported once per paragraph with the same speaker. Short quotations without a speaker
- * (scare quotes, titles) are left out. Offsets are UTF-16 code units; the function never throws.
+ * paragraphs is reported once per paragraph with the same speaker. Titles, nicknames, so-called scare
+ * quotes, transcript turns and markup are left out (see `isReported`). Offsets are UTF-16 code units;
+ * the function never throws.
  */
 export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote[] {
   try {
