@@ -1,9 +1,9 @@
 import { flattenZones, parseArticle } from '../article/parseArticle';
 import { findDates } from '../dates/findDates';
 import { resolveArticleDate } from '../dates/resolveArticleDate';
-import { findEntities } from '../entities/findEntities';
+import { EntityParagraphCache } from '../entities/entityParagraphCache';
 import { findQuotes } from '../quotes/findQuotes';
-import type { ArticleAnalysis, DateMention, EntityMention, Span } from '../types';
+import type { ArticleAnalysis, DateMention, EntityMention, Span, Zone } from '../types';
 import { splitAnalysisUnits } from './splitAnalysisUnits';
 
 /** Why an analysis stopped before it finished. */
@@ -31,12 +31,13 @@ const MAX_CACHED_UNITS = 4096;
 
 /**
  * Analyses articles, remembering per paragraph what does not depend on the rest of the text
- * (dates, given the article date), so that after an edit only the changed paragraphs are parsed
- * again. Entities and quotations depend on the whole document (aliases, speakers carried across
- * paragraphs) and are recomputed, but they are the cheap part.
+ * (dates, given the article date; the tokens and classified phrases of the entity finder), so that
+ * after an edit only the changed paragraphs are parsed again. The document-level entity phase and
+ * the quotations (speakers carried across paragraphs) run over the whole text each time.
  */
 export class ArticleAnalyzer {
   private readonly dateCache = new Map<string, DateMention[]>();
+  private readonly entityCache = new EntityParagraphCache(MAX_CACHED_UNITS);
 
   /** Analyses one article; never throws, except `AnalysisCancelled` when asked to stop. */
   analyze(text: string, options: AnalyzeOptions = {}): ArticleAnalysis {
@@ -63,7 +64,7 @@ export class ArticleAnalyzer {
       stop();
     }
 
-    const entities: EntityMention[] = findEntities(text, { zones: structure.zones });
+    const entities = this.findEntities(text, structure.zones, stop);
     stop();
     const bodyRanges = flattenZones(structure.zones)
       .filter((zone) => zone.kind === 'body')
@@ -78,6 +79,16 @@ export class ArticleAnalyzer {
       entities,
       dates,
     };
+  }
+
+  private findEntities(text: string, zones: Zone[], stop: () => void): EntityMention[] {
+    try {
+      return this.entityCache.findEntities(text, { zones, checkpoint: stop });
+    } catch (error) {
+      // Like `findEntities`, a failure loses the entities, not the analysis; a stop goes through.
+      if (error instanceof AnalysisCancelled) throw error;
+      return [];
+    }
   }
 
   private datesOfUnit(text: string, unit: Span, anchor: string | null): DateMention[] {

@@ -78,9 +78,9 @@ interface DocumentContext {
   text: string;
   tokens: readonly WordToken[];
   /** Words seen in lower case somewhere ("trailing"), so a capitalised one at a sentence start is ordinary. */
-  lowerForms: ReadonlySet<string>;
+  lowerForms: WordLookup;
   /** Words seen capitalised inside a sentence, so they are names even at a sentence start. */
-  midSentenceCapitals: ReadonlySet<string>;
+  midSentenceCapitals: WordLookup;
   boilerplate: readonly Zone[];
 }
 
@@ -107,7 +107,46 @@ function isOrdinaryWord(lower: string): boolean {
 }
 
 function findEntitiesUnguarded(text: string, options: FindEntitiesOptions): EntityMention[] {
-  const tokens = tokenizeWords(text, isOrdinaryWord);
+  const tokens = tokenizeEntityWords(text);
+  const { lowerForms, midSentenceCapitals } = collectWordForms(tokens);
+  const zones = options.zones ?? [];
+  const { candidates, capsChunks } = collectParagraphCandidates(
+    text,
+    tokens,
+    lowerForms,
+    midSentenceCapitals,
+    collectZones(zones, (zone) => zone.kind === 'dateline'),
+  );
+  return finishDocumentEntities({
+    text,
+    tokens,
+    lowerForms,
+    midSentenceCapitals,
+    boilerplate: collectZones(zones, (zone) => zone.kind === 'boilerplate'),
+    candidates,
+    capsChunks,
+    explain: options.explain,
+  });
+}
+
+/** Tokenises text the way the entity rules read it (title-case headlines told from name lists). */
+export function tokenizeEntityWords(text: string): WordToken[] {
+  return tokenizeWords(text, isOrdinaryWord);
+}
+
+/** A set of lower-cased words the rules ask about; only membership is needed. */
+export interface WordLookup {
+  has(word: string): boolean;
+}
+
+/**
+ * The words written in lower case somewhere and the words capitalised inside a sentence. Each is a
+ * union over the text's lines, so a document's sets are the unions of its paragraphs' sets.
+ */
+export function collectWordForms(tokens: readonly WordToken[]): {
+  lowerForms: Set<string>;
+  midSentenceCapitals: Set<string>;
+} {
   const lowerForms = new Set<string>();
   const midSentenceCapitals = new Set<string>();
   for (const token of tokens) {
@@ -115,16 +154,38 @@ function findEntitiesUnguarded(text: string, options: FindEntitiesOptions): Enti
     if (!token.capitalised) lowerForms.add(token.lower);
     else if (!token.sentenceStart) midSentenceCapitals.add(token.lower);
   }
-  const zones = options.zones ?? [];
+  return { lowerForms, midSentenceCapitals };
+}
+
+/** A classified phrase before the document settles it; opaque outside the entity finder. */
+export type EntityCandidate = Candidate;
+
+/** Copies a candidate with other tokens, so a cached one is never changed by resolution. */
+export function copyCandidate(candidate: EntityCandidate, tokens: WordToken[]): EntityCandidate {
+  return { ...candidate, tokens };
+}
+
+/**
+ * The paragraph-local phase: chunks capitalised words into phrases, takes datelines, sets capitals
+ * lines aside and classifies every other phrase from its words and immediate neighbours. Whole
+ * lines are independent here (chunks, neighbours and sentence starts never cross a line break; the
+ * look-ahead after a phrase is at most 40 characters), so `text` may be one paragraph followed by
+ * the next 40 characters of the document. The only document-level inputs are the two word sets.
+ */
+export function collectParagraphCandidates(
+  text: string,
+  tokens: readonly WordToken[],
+  lowerForms: WordLookup,
+  midSentenceCapitals: WordLookup,
+  datelines: readonly Zone[],
+): { candidates: EntityCandidate[]; capsChunks: WordToken[][] } {
   const context: DocumentContext = {
     text,
     tokens,
     lowerForms,
     midSentenceCapitals,
-    boilerplate: collectZones(zones, (zone) => zone.kind === 'boilerplate'),
+    boilerplate: [],
   };
-  const datelines = collectZones(zones, (zone) => zone.kind === 'dateline');
-
   const candidates: Candidate[] = [];
   const capsChunks: WordToken[][] = [];
   let previousDateline: Candidate | null = null;
@@ -142,11 +203,39 @@ function findEntitiesUnguarded(text: string, options: FindEntitiesOptions): Enti
     for (const segment of trimChunk(chunk, context))
       candidates.push(...classifyPhrase(segment, context));
   }
+  return { candidates, capsChunks };
+}
 
+/** What the document-level phase needs: the whole text, its tokens and every paragraph's phrases. */
+export interface DocumentEntityInput {
+  text: string;
+  tokens: readonly WordToken[];
+  lowerForms: WordLookup;
+  midSentenceCapitals: WordLookup;
+  boilerplate: readonly Zone[];
+  candidates: EntityCandidate[];
+  capsChunks: readonly WordToken[][];
+  explain?: FindEntitiesOptions['explain'];
+}
+
+/**
+ * The document-level phase: collects the names the document establishes, resolves every phrase
+ * against them (aliases, surnames, strongest type), spreads context types and matches capitals
+ * lines. Changes the candidates it is given.
+ */
+export function finishDocumentEntities(input: DocumentEntityInput): EntityMention[] {
+  const { text, candidates } = input;
+  const context: DocumentContext = {
+    text,
+    tokens: input.tokens,
+    lowerForms: input.lowerForms,
+    midSentenceCapitals: input.midSentenceCapitals,
+    boilerplate: input.boilerplate,
+  };
   const names = collectDocumentNames(candidates);
   for (const candidate of candidates) resolveCandidate(candidate, names, context);
   spreadContextTypes(candidates);
-  for (const chunk of capsChunks) candidates.push(...matchCapsChunk(chunk, names, text));
+  for (const chunk of input.capsChunks) candidates.push(...matchCapsChunk(chunk, names, text));
 
   const mentions: EntityMention[] = [];
   for (const candidate of candidates) {
@@ -161,13 +250,14 @@ function findEntitiesUnguarded(text: string, options: FindEntitiesOptions): Enti
       name: candidate.name,
     };
     mentions.push(mention);
-    options.explain?.(mention, candidate.rule);
+    input.explain?.(mention, candidate.rule);
   }
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
   return removeOverlaps(mentions);
 }
 
-function collectZones(zones: readonly Zone[], keep: (zone: Zone) => boolean): Zone[] {
+/** The zones of one kind, nested ones included. */
+export function collectZones(zones: readonly Zone[], keep: (zone: Zone) => boolean): Zone[] {
   const found: Zone[] = [];
   const visit = (list: readonly Zone[]): void => {
     for (const zone of list) {

@@ -1,0 +1,259 @@
+/**
+ * Speed of the whole analysis (`ArticleAnalyzer`, what `news-annotator annotate` runs per article).
+ * Usage: npx tsx bench/analysisSpeed.ts [throughput|workers|incremental|big|identity ...]
+ * (all sections when none is named). Texts come from polnear-dev.jsonl in ../shared/dev-data (or
+ * NEWS_ANNOTATOR_DEV_DATA); sections that need it are skipped when it is absent.
+ *   throughput  one core, ours beside raw compromise + compromise-dates on the same texts
+ *   workers     our analysis on 1 and on 2 worker threads (a bench-only pool)
+ *   incremental fresh analysis vs re-analysis after a one-character edit in one paragraph
+ *   big         a 1 MB article and a 1 MB single-line article, each in a child process (maxRSS)
+ *   identity    incremental entities equal findEntities on every dev document
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Worker, isMainThread, parentPort } from 'node:worker_threads';
+import { ArticleAnalyzer, analyzeArticle } from '../src/core/analysis/articleAnalyzer';
+import { parseArticle } from '../src/core/article/parseArticle';
+import { EntityParagraphCache } from '../src/core/entities/entityParagraphCache';
+import { findEntities } from '../src/core/entities/findEntities';
+import { loadCompromise } from '../src/core/nlp/compromise';
+import { findQuotes } from '../src/core/quotes/findQuotes';
+
+const devData =
+  process.env.NEWS_ANNOTATOR_DEV_DATA ?? join(__dirname, '..', '..', 'shared', 'dev-data');
+
+function readTexts(file: string): string[] | undefined {
+  const path = join(devData, file);
+  if (!existsSync(path)) return undefined;
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => (JSON.parse(line) as { text: string }).text);
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+};
+const kilobytes = (texts: readonly string[]): number =>
+  texts.reduce((sum, text) => sum + text.length, 0) / 1024;
+
+function timeRounds(rounds: number, run: () => void): number {
+  run(); // Warm-up: lazy loads and JIT.
+  const started = performance.now();
+  for (let round = 0; round < rounds; round++) run();
+  return (performance.now() - started) / rounds;
+}
+
+function benchThroughput(texts: string[]): void {
+  const size = kilobytes(texts);
+  const ours = timeRounds(5, () => {
+    for (const text of texts) analyzeArticle(text);
+  });
+  const nlp = loadCompromise();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  nlp.plugin(require('compromise-dates'));
+  let failures = 0;
+  const raw = timeRounds(2, () => {
+    for (const text of texts) {
+      try {
+        const doc = nlp(text) as ReturnType<typeof nlp> & { dates(): { json(): unknown } };
+        doc.people().json();
+        doc.places().json();
+        doc.organizations().json();
+        doc.quotations().json();
+        doc.dates().json();
+      } catch {
+        failures++; // compromise-dates throws a TypeError on some texts ("third-quarter").
+      }
+    }
+  });
+  console.log(`throughput on ${texts.length} PolNeAR texts (${size.toFixed(0)} KB), one core:`);
+  console.log(
+    `  ours (ArticleAnalyzer, fresh per article) ${(size / (ours / 1000)).toFixed(0)} KB/s`,
+  );
+  console.log(
+    `  raw compromise + compromise-dates          ${(size / (raw / 1000)).toFixed(0)} KB/s (${failures / 3} texts threw per round)`,
+  );
+  console.log(`  ratio ${(raw / ours).toFixed(1)}x`);
+}
+
+async function runPool(workers: number, texts: string[], rounds: number): Promise<number> {
+  const pool = Array.from(
+    { length: workers },
+    () => new Worker(__filename, { execArgv: ['--import', 'tsx'] }),
+  );
+  const job = async (count: number): Promise<void> => {
+    let next = 0;
+    let done = 0;
+    await new Promise<void>((resolve) => {
+      const feed = (worker: Worker): void => {
+        if (next >= count) return;
+        worker.postMessage(texts[next++ % texts.length]);
+      };
+      for (const worker of pool) {
+        worker.removeAllListeners('message');
+        worker.on('message', () => {
+          if (++done === count) resolve();
+          else feed(worker);
+        });
+        feed(worker);
+      }
+    });
+  };
+  await job(texts.length); // Warm-up in every worker.
+  const started = performance.now();
+  await job(texts.length * rounds);
+  const elapsed = performance.now() - started;
+  await Promise.all(pool.map((worker) => worker.terminate()));
+  return elapsed;
+}
+
+async function benchWorkers(texts: string[]): Promise<void> {
+  const rounds = 6;
+  const one = await runPool(1, texts, rounds);
+  const two = await runPool(2, texts, rounds);
+  const size = kilobytes(texts) * rounds;
+  console.log(`worker threads, ${rounds} rounds of the PolNeAR texts:`);
+  console.log(`  1 worker  ${(size / (one / 1000)).toFixed(0)} KB/s`);
+  console.log(
+    `  2 workers ${(size / (two / 1000)).toFixed(0)} KB/s  speed-up ${(one / two).toFixed(2)}x`,
+  );
+}
+
+function benchIncremental(texts: string[]): void {
+  // The article closest to 5 KB with at least five paragraphs.
+  const article = [...texts]
+    .filter((text) => text.split(/\n\s*\n/).length >= 5)
+    .sort((a, b) => Math.abs(a.length - 5000) - Math.abs(b.length - 5000))[0]!;
+  const paragraphs = article.split(/\n\s*\n/);
+  const middle = Math.floor(paragraphs.length / 2);
+  const from = article.indexOf(paragraphs[middle]!);
+  const span = paragraphs[middle]!.length;
+  // Every run edits another character, so no edited text is ever seen twice.
+  const edited = (run: number): string => {
+    const at = from + (run % span);
+    const replacement = article[at] === 'x' ? 'y' : 'x';
+    return article.slice(0, at) + replacement + article.slice(at + 1);
+  };
+  const runs = 301;
+  for (let run = 0; run < 20; run++) analyzeArticle(edited(run));
+  const fresh: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const text = edited(run);
+    const started = performance.now();
+    analyzeArticle(text);
+    fresh.push(performance.now() - started);
+  }
+  const analyzer = new ArticleAnalyzer();
+  analyzer.analyze(article);
+  const again: number[] = [];
+  const quotes: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const text = edited(run + 1000);
+    const started = performance.now();
+    const analysis = analyzer.analyze(text);
+    again.push(performance.now() - started);
+    const quoteStart = performance.now();
+    findQuotes(text, { entities: analysis.entities });
+    quotes.push(performance.now() - quoteStart);
+  }
+  const full = median(fresh);
+  const edit = median(again);
+  console.log(
+    `incremental, ${article.length}-character article, ${paragraphs.length} paragraphs, median of ${runs}:`,
+  );
+  console.log(`  full analysis                 ${full.toFixed(2)} ms`);
+  console.log(
+    `  re-analysis after one edit    ${edit.toFixed(2)} ms  (${(edit / full).toFixed(3)} of full)`,
+  );
+  console.log(`  of which findQuotes (approx.) ${median(quotes).toFixed(2)} ms`);
+}
+
+function bigArticle(kind: string, texts: string[] | undefined): string {
+  const source =
+    texts?.join('\n\n') ??
+    'MOSCOW, Dec 27 — “We are ready,” Deputy Foreign Minister Grigory Karasin told Interfax on Tuesday.\n\n';
+  let text = '';
+  while (text.length < 1024 * 1024) text += source + '\n\n';
+  text = text.slice(0, 1024 * 1024);
+  return kind === 'single-line' ? text.replace(/\s*\n\s*/g, ' ') : text;
+}
+
+function runBigChild(kind: string): void {
+  const loadStart = performance.now();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const engine = require('../src/core/analysis/articleAnalyzer') as {
+    analyzeArticle: typeof analyzeArticle;
+  };
+  const loaded = performance.now() - loadStart;
+  const firstStart = performance.now();
+  engine.analyzeArticle('Grigory Karasin said on Tuesday: “We are ready.”');
+  const firstUse = performance.now() - firstStart;
+  const text = bigArticle(kind, readTexts('polnear-dev.jsonl'));
+  const started = performance.now();
+  const analysis = engine.analyzeArticle(text);
+  const seconds = (performance.now() - started) / 1000;
+  const rss = process.resourceUsage().maxRSS / 1024;
+  console.log(
+    `  ${kind.padEnd(11)} ${(text.length / 1024).toFixed(0)} KB: ${seconds.toFixed(2)} s, peak RSS ${rss.toFixed(0)} MB, ` +
+      `${analysis.entities.length} entities, ${analysis.quotes.length} quotes, ${analysis.dates.length} dates; ` +
+      `module load ${loaded.toFixed(0)} ms, first small analysis (lazy lexicons) ${firstUse.toFixed(0)} ms`,
+  );
+}
+
+function benchBig(): void {
+  console.log('1 MB articles, each analysed by a fresh child process:');
+  for (const kind of ['paragraphs', 'single-line']) {
+    const child = spawnSync(process.execPath, ['--import', 'tsx', __filename, '--child', kind], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    process.stdout.write(child.stdout);
+  }
+}
+
+function benchIdentity(): void {
+  let documents = 0;
+  let different = 0;
+  for (const file of ['polnear-dev.jsonl', 'conll2003-dev.jsonl', 'timeml-aquaint.jsonl']) {
+    const texts = readTexts(file);
+    if (!texts) continue;
+    const cache = new EntityParagraphCache();
+    for (const text of texts) {
+      const zones = parseArticle(text).zones;
+      const whole = JSON.stringify(findEntities(text, { zones }));
+      documents++;
+      if (JSON.stringify(cache.findEntities(text, { zones })) !== whole) different++;
+    }
+  }
+  console.log(
+    `identity: incremental entities differ from findEntities on ${different} of ${documents} dev documents`,
+  );
+}
+
+async function main(): Promise<void> {
+  const childAt = process.argv.indexOf('--child');
+  if (childAt >= 0) return runBigChild(process.argv[childAt + 1]!);
+  const sections = process.argv.slice(2);
+  const wanted = (name: string): boolean => sections.length === 0 || sections.includes(name);
+  const texts = readTexts('polnear-dev.jsonl');
+  if (!texts)
+    console.log(`skipped throughput, workers, incremental: no ${devData}/polnear-dev.jsonl`);
+  if (texts && wanted('identity')) benchIdentity();
+  if (texts && wanted('incremental')) benchIncremental(texts);
+  if (texts && wanted('throughput')) benchThroughput(texts);
+  if (texts && wanted('workers')) await benchWorkers(texts);
+  if (wanted('big')) benchBig();
+}
+
+if (isMainThread) {
+  void main();
+} else {
+  parentPort!.on('message', (text: string) => {
+    analyzeArticle(text);
+    parentPort!.postMessage(0);
+  });
+}
