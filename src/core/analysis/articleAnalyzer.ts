@@ -1,6 +1,6 @@
 import { flattenZones, parseArticle } from '../article/parseArticle';
 import { findDates } from '../dates/findDates';
-import { resolveArticleDate } from '../dates/resolveArticleDate';
+import { resolveArticleDate, type ArticleDate } from '../dates/resolveArticleDate';
 import { EntityParagraphCache } from '../entities/entityParagraphCache';
 import { findQuotes } from '../quotes/findQuotes';
 import type { ArticleAnalysis, DateMention, EntityMention, Span, Zone } from '../types';
@@ -38,6 +38,7 @@ const MAX_CACHED_UNITS = 4096;
 export class ArticleAnalyzer {
   private readonly dateCache = new Map<string, DateMention[]>();
   private readonly entityCache = new EntityParagraphCache(MAX_CACHED_UNITS);
+  private lastArticleDate: { key: string; date: ArticleDate } | undefined;
 
   /** Analyses one article; never throws, except `AnalysisCancelled` when asked to stop. */
   analyze(text: string, options: AnalyzeOptions = {}): ArticleAnalysis {
@@ -46,11 +47,7 @@ export class ArticleAnalyzer {
       if (reason) throw new AnalysisCancelled(reason);
     };
     const structure = parseArticle(text);
-    const articleDate = resolveArticleDate({
-      text,
-      zones: structure.zones,
-      inputDate: options.date ?? null,
-    });
+    const articleDate = this.resolveArticleDate(text, structure.zones, options.date ?? null);
     const dateSource =
       articleDate.dateSource === 'input' && options.dateFromDuplicate
         ? 'duplicate'
@@ -79,6 +76,25 @@ export class ArticleAnalyzer {
       entities,
       dates,
     };
+  }
+
+  /**
+   * `resolveArticleDate` reads only the date header and dateline zones, the first 500 characters
+   * and, for a date on a last unbroken line, whether the text runs 100 characters past them; an
+   * edit further down re-uses the previous answer.
+   */
+  private resolveArticleDate(text: string, zones: Zone[], inputDate: string | null): ArticleDate {
+    const labels = flattenZones(zones)
+      .filter((zone) => zone.kind === 'date-header' || zone.kind === 'dateline')
+      .map((zone) => `${zone.kind}:${zone.text ?? text.slice(zone.start, zone.end)}`)
+      .join('\u0001');
+    const key = [inputDate ?? '', text.slice(0, 500), Math.min(text.length, 601), labels].join(
+      '\u0000',
+    );
+    if (this.lastArticleDate?.key !== key) {
+      this.lastArticleDate = { key, date: resolveArticleDate({ text, zones, inputDate }) };
+    }
+    return this.lastArticleDate.date;
   }
 
   private findEntities(text: string, zones: Zone[], stop: () => void): EntityMention[] {
