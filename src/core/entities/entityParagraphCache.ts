@@ -87,12 +87,17 @@ export function splitEntityUnits(text: string): { start: number; end: number }[]
 
 /**
  * Finds entities like `findEntities`, re-using the paragraph-local work of unchanged paragraphs.
- * The cache is bounded by `maxUnits` entries, least recently used first out.
+ * The cache is bounded by `maxUnits` entries and by `maxChars` characters of cached paragraphs
+ * (about 200 bytes of tokens per 30 characters), least recently used first out.
  */
 export class EntityParagraphCache {
   private readonly units = new Map<string, UnitEntry>();
+  private cachedChars = 0;
 
-  constructor(private readonly maxUnits = 2048) {}
+  constructor(
+    private readonly maxUnits = 2048,
+    private readonly maxChars = 1_500_000,
+  ) {}
 
   /** The entities of a text; throws only what `checkpoint` throws. */
   findEntities(text: string, options: IncrementalEntityOptions = {}): EntityMention[] {
@@ -173,7 +178,12 @@ export class EntityParagraphCache {
     };
     if (unitText.length <= MAX_CACHED_UNIT_CHARS) {
       this.units.set(key, entry);
-      while (this.units.size > this.maxUnits) this.units.delete(this.units.keys().next().value!);
+      this.cachedChars += key.length;
+      while (this.units.size > this.maxUnits || this.cachedChars > this.maxChars) {
+        const oldest = this.units.keys().next().value!;
+        this.units.delete(oldest);
+        this.cachedChars -= oldest.length;
+      }
     }
     return entry;
   }
