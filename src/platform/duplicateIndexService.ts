@@ -199,7 +199,8 @@ export class DuplicateIndexService implements vscode.Disposable {
         `${report.reused} unchanged, ${report.skipped} skipped in ${report.milliseconds} ms ` +
         `(longest block ${report.longestBlockMs} ms)${report.cancelled ? ', cancelled' : ''}.`,
     );
-    this.scheduleSave();
+    // A finished build is saved at once, so that a reload soon after does not redo it.
+    await this.save();
     this.changed.fire();
     return report;
   }
@@ -298,16 +299,16 @@ export class DuplicateIndexService implements vscode.Disposable {
   private async load(): Promise<void> {
     const file = this.storageFile();
     if (!file) return;
-    let stored: StoredIndex;
+    let stored: Partial<StoredIndex> | null;
     try {
       stored = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)));
     } catch {
       return;
     }
-    const index = stored.version === STORAGE_VERSION && DuplicateIndex.fromJSON(stored.index);
+    const index = stored?.version === STORAGE_VERSION && DuplicateIndex.fromJSON(stored.index);
     if (!index) return;
     this.index = index;
-    for (const [id, record] of Object.entries(stored.files ?? {})) {
+    for (const [id, record] of Object.entries(stored?.files ?? {})) {
       if (index.has(id)) this.files.set(id, record);
     }
     for (const id of [...index.keys()]) if (!this.files.has(id)) index.remove(id);
