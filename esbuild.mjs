@@ -22,6 +22,8 @@ const options = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
+  // Prefer ES modules: jsonc-parser's UMD main hides its requires from the bundler.
+  mainFields: ['module', 'main'],
   target: 'node20',
   external: ['vscode'],
   minify: !dev,

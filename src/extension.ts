@@ -5,11 +5,20 @@
 import * as vscode from 'vscode';
 import { parseArticle } from './core/article/parseArticle';
 import { registerCompareWithDuplicate } from './features/compareVersions';
+import { registerArticleStatus } from './features/articleStatus';
+import { registerDateHints } from './features/dateHints';
 import { registerDuplicatesView } from './features/duplicatesView';
 import { registerFolding } from './features/folding';
+import { registerHover } from './features/hover';
 import { registerOutline } from './features/outline';
+import { registerSemanticTokens } from './features/semanticTokens';
+import { registerShowAnalysis } from './features/showAnalysis';
+import { AnalysisClient } from './platform/analysisClient';
+import { readConfig } from './platform/config';
 import { DocumentCache } from './platform/documentCache';
 import { DuplicateIndexService } from './platform/duplicateIndexService';
+import { KnowledgeService } from './platform/knowledgeService';
+import { getOutputChannel, registerOutputChannel } from './platform/outputChannel';
 import { registerNewsVersionProvider } from './platform/versionDiff';
 
 /** Activates News Annotator. */
@@ -22,6 +31,28 @@ export function activate(context: vscode.ExtensionContext): void {
     registerNewsVersionProvider(),
     registerCompareWithDuplicate(duplicates),
     registerDuplicatesView(duplicates),
+  );
+  // The analysis worker starts on the first request, never here: activation loads no NLP.
+  const analyses = new AnalysisClient(
+    vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js').fsPath,
+    () => {
+      const config = readConfig();
+      return { maxChars: config.maxAnalysedChars, timeoutMs: config.analysisTimeoutMs };
+    },
+    (document) => duplicates.borrowedDateFor(document),
+    getOutputChannel(),
+  );
+  const knowledge = new KnowledgeService();
+  context.subscriptions.push(
+    registerOutputChannel(),
+    analyses,
+    knowledge,
+    duplicates.onDidChange(() => analyses.invalidate()),
+    registerSemanticTokens(analyses),
+    registerHover(analyses, knowledge),
+    registerDateHints(analyses),
+    registerArticleStatus(analyses),
+    registerShowAnalysis(analyses),
   );
 }
 

@@ -34,7 +34,7 @@ export function readConfig(scope?: vscode.ConfigurationScope): NewsAnnotatorConf
     knowledgeBaseExtraPaths: config.get<string[]>('knowledgeBase.extraPaths', []),
     duplicates: {
       include: config.get<string[]>('duplicates.include', []),
-      threshold: config.get<number>('duplicates.threshold', 0.5),
+      threshold: config.get<number>('duplicates.threshold', 0.45),
       maxFiles: config.get<number>('duplicates.maxFiles', 100000),
     },
   };

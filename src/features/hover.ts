@@ -1,0 +1,131 @@
+import * as vscode from 'vscode';
+import { buildEntityCard } from '../core/cards/entityCard';
+import { buildDateCard, buildQuoteCard } from '../core/cards/quoteAndDateCards';
+import type { KnowledgeEntry } from '../core/knowledge/knowledgeEntry';
+import { learnRoles } from '../core/knowledge/learnRoles';
+import type { ArticleAnalysis, EntityMention, EntityType, Span } from '../core/types';
+import type { AnalysisClient } from '../platform/analysisClient';
+import { ARTICLE_SELECTOR } from '../platform/articleSelector';
+import type { KnowledgeService } from '../platform/knowledgeService';
+
+/**
+ * Hover cards on entity mentions, speakers, quotations and dates. Every string taken from the
+ * article or from knowledge-base files is escaped by the core card builders; the Markdown is never
+ * trusted and never renders HTML.
+ */
+export function registerHover(
+  analyses: AnalysisClient,
+  knowledge: KnowledgeService,
+): vscode.Disposable {
+  return vscode.languages.registerHoverProvider(ARTICLE_SELECTOR, {
+    async provideHover(document, position, token) {
+      const outcome = await analyses.analyze(document, token);
+      if (token.isCancellationRequested || !outcome.ok) return undefined;
+      const analysis = outcome.analysis;
+      const offset = document.offsetAt(position);
+      const card = await cardAt(document, analysis, offset, knowledge);
+      if (token.isCancellationRequested || !card) return undefined;
+      const markdown = new vscode.MarkdownString(card.markdown);
+      markdown.isTrusted = false;
+      markdown.supportHtml = false;
+      return new vscode.Hover(
+        markdown,
+        new vscode.Range(document.positionAt(card.span.start), document.positionAt(card.span.end)),
+      );
+    },
+  });
+}
+
+const contains = (span: Span, offset: number): boolean => span.start <= offset && offset < span.end;
+
+async function cardAt(
+  document: vscode.TextDocument,
+  analysis: ArticleAnalysis,
+  offset: number,
+  knowledge: KnowledgeService,
+): Promise<{ markdown: string; span: Span } | undefined> {
+  const text = document.getText();
+  const spoken = analysis.quotes.find((quote) => quote.speaker && contains(quote.speaker, offset));
+  if (spoken?.speaker) {
+    const speaker = spoken.speaker;
+    const entity = analysis.entities.find((mention) => mention.name === speaker.name);
+    const type: EntityType = entity?.type ?? 'person';
+    const entityCard = await buildCardForEntity(
+      text,
+      analysis,
+      speaker.name,
+      type,
+      speaker.text,
+      document,
+      knowledge,
+    );
+    return { markdown: `${buildQuoteCard(spoken)}\n\n---\n\n${entityCard}`, span: speaker };
+  }
+  const entity = analysis.entities.find((mention) => contains(mention, offset));
+  if (entity) {
+    return {
+      markdown: await buildCardForEntity(
+        text,
+        analysis,
+        entity.name,
+        entity.type,
+        entity.text,
+        document,
+        knowledge,
+      ),
+      span: entity,
+    };
+  }
+  const date = analysis.dates.find((mention) => contains(mention, offset));
+  if (date)
+    return { markdown: buildDateCard(date, analysis.date, analysis.dateSource), span: date };
+  const quote = analysis.quotes.find((mention) => contains(mention, offset));
+  if (quote) return { markdown: buildQuoteCard(quote), span: quote };
+  return undefined;
+}
+
+async function buildCardForEntity(
+  text: string,
+  analysis: ArticleAnalysis,
+  name: string,
+  type: EntityType,
+  mentionText: string,
+  document: vscode.TextDocument,
+  knowledge: KnowledgeService,
+): Promise<string> {
+  const mentions = analysis.entities.filter((mention: EntityMention) => mention.name === name);
+  const match = (await knowledge.get()).lookup(name, type);
+  const quotesHere = analysis.quotes
+    .filter((quote) => quote.speaker?.name === name)
+    .map((quote) => ({ text: quote.text, line: document.positionAt(quote.start).line + 1 }));
+  const roles = learnRoles(text, analysis.entities)
+    .filter((role) => role.name === name)
+    .map((role) => role.role);
+  const input: Parameters<typeof buildEntityCard>[0] = {
+    name,
+    type,
+    knownFrom: (match?.sources ?? [])
+      .filter((entry) => entry.origin.layer !== 'learned')
+      .map(describeOrigin),
+    learnedRoles: [...new Set(roles)],
+    aliasesHere: [...new Set(mentions.map((mention) => mention.text))],
+    mentionsHere: mentions.length,
+    quotesHere,
+    otherArticles: [],
+    actions: [],
+  };
+  if (mentionText !== name) input.mentionText = mentionText;
+  if (match) input.known = match.entry;
+  return buildEntityCard(input);
+}
+
+function describeOrigin(entry: KnowledgeEntry): string {
+  switch (entry.origin.layer) {
+    case 'bundled':
+      return `bundled ${entry.origin.what}`;
+    case 'workspace':
+      return `workspace file ${entry.origin.file}`;
+    case 'learned':
+      return `learned from ${entry.origin.article}`;
+  }
+}

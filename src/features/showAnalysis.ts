@@ -1,0 +1,52 @@
+import * as vscode from 'vscode';
+import type { AnalysisClient } from '../platform/analysisClient';
+import { ARTICLE_LANGUAGE } from '../platform/articleSelector';
+
+const SCHEME = 'news-analysis';
+
+/**
+ * `News Annotator: Show Article Analysis`: the JSON record `news-annotator annotate` prints for
+ * the active article, in a read-only editor beside it.
+ */
+export function registerShowAnalysis(analyses: AnalysisClient): vscode.Disposable {
+  const contents = new Map<string, string>();
+  const provider: vscode.TextDocumentContentProvider = {
+    provideTextDocumentContent: (uri) => contents.get(uri.toString()) ?? '',
+  };
+  return vscode.Disposable.from(
+    vscode.workspace.registerTextDocumentContentProvider(SCHEME, provider),
+    vscode.commands.registerCommand('newsAnnotator.showAnalysis', async (target?: vscode.Uri) => {
+      const document = target
+        ? await vscode.workspace.openTextDocument(target)
+        : vscode.window.activeTextEditor?.document;
+      if (!document || document.languageId !== ARTICLE_LANGUAGE) {
+        void vscode.window.showInformationMessage('Open a news article to see its analysis.');
+        return undefined;
+      }
+      const outcome = await analyses.analyze(document);
+      if (!outcome.ok) {
+        void vscode.window.showWarningMessage(
+          `No analysis for this article: ${outcome.skip.reason}.`,
+        );
+        return undefined;
+      }
+      const name = document.uri.path.split('/').pop() ?? 'article';
+      const uri = vscode.Uri.from({
+        scheme: SCHEME,
+        path: `/${name}.analysis.json`,
+        query: document.uri.toString(),
+      });
+      contents.set(
+        uri.toString(),
+        `${JSON.stringify({ file: document.uri.fsPath, ...outcome.analysis }, null, 2)}\n`,
+      );
+      const shown = await vscode.workspace.openTextDocument(uri);
+      await vscode.languages.setTextDocumentLanguage(shown, 'json');
+      await vscode.window.showTextDocument(shown, {
+        viewColumn: vscode.ViewColumn.Beside,
+        preview: true,
+      });
+      return uri;
+    }),
+  );
+}

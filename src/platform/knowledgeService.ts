@@ -1,0 +1,106 @@
+import * as vscode from 'vscode';
+import { bundledKnowledge } from '../core/knowledge/bundledKnowledge';
+import { KnowledgeBase } from '../core/knowledge/knowledgeBase';
+import type { KnowledgeEntry } from '../core/knowledge/knowledgeEntry';
+import { parseKnowledgeFile } from '../core/knowledge/parseKnowledgeFile';
+import { decodeText } from '../core/text/decodeText';
+import { readConfig } from './config';
+import { getOutputChannel } from './outputChannel';
+
+const KNOWLEDGE_GLOB = '**/news-entities.json';
+
+/**
+ * The knowledge base of known entities: the bundled layer plus every `news-entities.json` in the
+ * workspace and the files the `newsAnnotator.knowledgeBase.extraPaths` setting names. A malformed
+ * file gets one diagnostic per problem and contributes what it validly holds; the other layers
+ * keep working. Files are reloaded when they change. Nothing is ever written here.
+ */
+export class KnowledgeService implements vscode.Disposable {
+  private base: KnowledgeBase | undefined;
+  private loading: Promise<KnowledgeBase> | undefined;
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('news-annotator');
+  private readonly subscriptions: vscode.Disposable[] = [this.diagnostics];
+
+  constructor() {
+    const watcher = vscode.workspace.createFileSystemWatcher(KNOWLEDGE_GLOB);
+    const reload = (): void => {
+      this.base = undefined;
+      this.loading = undefined;
+    };
+    this.subscriptions.push(
+      watcher,
+      watcher.onDidChange(reload),
+      watcher.onDidCreate(reload),
+      watcher.onDidDelete(reload),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('newsAnnotator.knowledgeBase')) reload();
+      }),
+    );
+  }
+
+  /** The merged knowledge base, loaded on first need. */
+  get(): Promise<KnowledgeBase> {
+    if (this.base) return Promise.resolve(this.base);
+    this.loading ??= this.load().then((base) => (this.base = base));
+    return this.loading;
+  }
+
+  private async load(): Promise<KnowledgeBase> {
+    const entries: KnowledgeEntry[] = [...bundledKnowledge()];
+    this.diagnostics.clear();
+    for (const uri of await this.knowledgeFiles()) {
+      try {
+        const decoded = decodeText(await vscode.workspace.fs.readFile(uri));
+        const label = vscode.workspace.asRelativePath(uri);
+        if (!decoded.ok) {
+          this.report(uri, '', [{ message: `Not loaded: ${decoded.reason}.`, offset: 0 }]);
+          continue;
+        }
+        const parsed = parseKnowledgeFile(decoded.text, label);
+        entries.push(...parsed.entries);
+        this.report(uri, decoded.text, parsed.problems);
+      } catch (error) {
+        getOutputChannel().warn(`knowledge base ${uri.fsPath}: ${String(error)}`);
+      }
+    }
+    return new KnowledgeBase(entries);
+  }
+
+  private async knowledgeFiles(): Promise<vscode.Uri[]> {
+    const found = await vscode.workspace.findFiles(KNOWLEDGE_GLOB, '**/node_modules/**', 200);
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      for (const path of readConfig(folder.uri).knowledgeBaseExtraPaths) {
+        found.push(vscode.Uri.joinPath(folder.uri, path));
+      }
+    }
+    return found;
+  }
+
+  private report(
+    uri: vscode.Uri,
+    text: string,
+    problems: Array<{ message: string; offset: number }>,
+  ): void {
+    const positionAt = (offset: number): vscode.Position => {
+      const before = text.slice(0, offset).split(/\r\n|\r|\n/);
+      return new vscode.Position(before.length - 1, before[before.length - 1]!.length);
+    };
+    this.diagnostics.set(
+      uri,
+      problems.map((problem) => {
+        const at = positionAt(problem.offset);
+        const diagnostic = new vscode.Diagnostic(
+          new vscode.Range(at, at.translate(0, 1)),
+          problem.message,
+          vscode.DiagnosticSeverity.Error,
+        );
+        diagnostic.source = 'News Annotator';
+        return diagnostic;
+      }),
+    );
+  }
+
+  dispose(): void {
+    for (const subscription of this.subscriptions) subscription.dispose();
+  }
+}

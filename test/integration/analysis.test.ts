@@ -1,0 +1,129 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import gold from '../fixtures/seeds-gold.json';
+import { openArticle, workspaceFile } from './helpers';
+
+const SEEDS = ['000_bfa63e976a24a0e6.txt', '001_2e408fe495f00e99.txt'] as const;
+
+interface Token {
+  start: number;
+  end: number;
+  type: string;
+  modifiers: number;
+}
+
+/** Decodes the semantic tokens of a document into offset spans with their type names. */
+async function semanticTokens(document: vscode.TextDocument): Promise<Token[]> {
+  const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>(
+    'vscode.provideDocumentSemanticTokensLegend',
+    document.uri,
+  );
+  const tokens = await vscode.commands.executeCommand<vscode.SemanticTokens>(
+    'vscode.provideDocumentSemanticTokens',
+    document.uri,
+  );
+  assert.ok(legend && tokens, 'no semantic tokens from the extension');
+  const spans: Token[] = [];
+  let line = 0;
+  let character = 0;
+  for (let i = 0; i < tokens.data.length; i += 5) {
+    const [deltaLine, deltaStart, length, type, modifiers] = tokens.data.slice(i, i + 5);
+    line += deltaLine!;
+    character = deltaLine === 0 ? character + deltaStart! : deltaStart!;
+    const start = document.offsetAt(new vscode.Position(line, character));
+    spans.push({
+      start,
+      end: start + length!,
+      type: legend.tokenTypes[type!]!,
+      modifiers: modifiers!,
+    });
+  }
+  return spans;
+}
+
+/** The Markdown text of the hovers at an offset. */
+async function hoverText(document: vscode.TextDocument, offset: number): Promise<string> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+    'vscode.executeHoverProvider',
+    document.uri,
+    document.positionAt(offset),
+  );
+  return (hovers ?? [])
+    .flatMap((hover) => hover.contents)
+    .map((content) =>
+      typeof content === 'string' ? content : 'value' in content ? content.value : '',
+    )
+    .join('\n');
+}
+
+suite('Semantic tokens and hovers', () => {
+  for (const seed of SEEDS) {
+    test(`${seed}: every gold quote is a quote token and its speaker a speaker token`, async () => {
+      const document = await openArticle(workspaceFile(seed));
+      const tokens = await semanticTokens(document);
+      for (const quote of gold[seed].quotes) {
+        assert.ok(
+          tokens.some((token) => token.type === 'quote' && token.start === quote.start),
+          `no quote token at ${quote.start}`,
+        );
+        assert.ok(
+          tokens.some(
+            (token) =>
+              token.type === 'speaker' &&
+              token.start === quote.speaker.start &&
+              token.end === quote.speaker.end,
+          ),
+          `no speaker token for "${quote.speaker.text}" at ${quote.speaker.start}`,
+        );
+        const hover = await hoverText(document, quote.speaker.start);
+        assert.match(hover, /Said by \*\*Grigory Karasin\*\*/);
+      }
+    });
+
+    test(`${seed}: "Karasin" is a person in every paragraph, and its hover names Grigory Karasin and his role`, async () => {
+      const document = await openArticle(workspaceFile(seed));
+      const text = document.getText();
+      const tokens = await semanticTokens(document);
+      const body = text.indexOf('MOSCOW—');
+      for (
+        let at = text.indexOf('Karasin', body);
+        at !== -1;
+        at = text.indexOf('Karasin', at + 1)
+      ) {
+        if (at > text.indexOf('Discussion Policy') && text.includes('Discussion Policy')) break;
+        assert.ok(
+          tokens.some(
+            (token) =>
+              ['person', 'speaker'].includes(token.type) && token.start <= at && at < token.end,
+          ),
+          `"Karasin" at ${at} is not highlighted as a person`,
+        );
+      }
+      const hover = await hoverText(document, text.indexOf('Karasin', body) + 2);
+      assert.match(hover, /\*\*Grigory Karasin\*\* · Person/);
+      assert.match(hover, /Deputy Foreign Minister/);
+    });
+
+    test(`${seed}: "last month" resolves to 2017-11`, async () => {
+      const document = await openArticle(workspaceFile(seed));
+      const at = document.getText().indexOf('last month');
+      const tokens = await semanticTokens(document);
+      assert.ok(
+        tokens.some(
+          (token) => token.type === 'date' && token.start === at && token.modifiers === 1,
+        ),
+      );
+      // Seed 000 has no date of its own: it borrows 2017-12-27 from its duplicate once the index is built.
+      let hover = await hoverText(document, at + 1);
+      if (!/2017-11/.test(hover)) {
+        await vscode.commands.executeCommand('newsAnnotator.findDuplicates');
+        hover = await hoverText(document, at + 1);
+      }
+      assert.match(hover, /Resolved: `2017-11`/);
+      assert.match(
+        hover,
+        seed.startsWith('000') ? /borrowed from a duplicate version/ : /date header/,
+      );
+    });
+  }
+});
