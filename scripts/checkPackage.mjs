@@ -30,9 +30,11 @@ const required = [
   'syntaxes/news-article.tmLanguage.json',
 ];
 
-
 const run = (args) =>
-  execFileSync(process.execPath, [vsce, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  execFileSync(process.execPath, [vsce, ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 
 let failures = 0;
 const fail = (message) => {
@@ -42,7 +44,14 @@ const fail = (message) => {
 
 let packOutput = '';
 try {
-  packOutput = run(['package', '--no-dependencies', '--allow-missing-repository', '--out', output]);
+  packOutput = run([
+    'package',
+    '--no-dependencies',
+    '--allow-missing-repository',
+    '--no-rewrite-relative-links',
+    '--out',
+    output,
+  ]);
 } catch (error) {
   console.error(error.stdout ?? '', error.stderr ?? '');
   fail('vsce package failed');
