@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { firstWords } from '../core/cards/markdown';
 import type { ArticleStructure, Zone, ZoneKind } from '../core/types';
 import { ARTICLE_SELECTOR } from '../platform/articleSelector';
 import type { DocumentCache } from '../platform/documentCache';
@@ -41,10 +42,4 @@ function toSymbol(document: vscode.TextDocument, zone: Zone): vscode.DocumentSym
   const symbol = new vscode.DocumentSymbol(name || label, detail, kind, range, range);
   symbol.children = (zone.children ?? []).map((child) => toSymbol(document, child));
   return symbol;
-}
-
-/** The first few words of a zone, on one line, for the outline's detail column. */
-function firstWords(text: string): string {
-  const words = text.replace(/\s+/g, ' ').trim().split(' ');
-  return words.length > 8 ? `${words.slice(0, 8).join(' ')}…` : words.join(' ');
 }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import gold from '../fixtures/seeds-gold.json';
-import { openArticle, workspaceFile } from './helpers';
+import { hoverContents, openArticle, workspaceFile } from './helpers';
 
 const SEEDS = ['000_bfa63e976a24a0e6.txt', '001_2e408fe495f00e99.txt'] as const;
 
@@ -43,17 +43,7 @@ async function semanticTokens(document: vscode.TextDocument): Promise<Token[]> {
 
 /** The Markdown text of the hovers at an offset. */
 async function hoverText(document: vscode.TextDocument, offset: number): Promise<string> {
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
-    'vscode.executeHoverProvider',
-    document.uri,
-    document.positionAt(offset),
-  );
-  return (hovers ?? [])
-    .flatMap((hover) => hover.contents)
-    .map((content) =>
-      typeof content === 'string' ? content : 'value' in content ? content.value : '',
-    )
-    .join('\n');
+  return (await hoverContents(document, offset)).map((content) => content.value).join('\n');
 }
 
 suite('Semantic tokens and hovers', () => {

@@ -68,3 +68,20 @@ export function lineOf(document: vscode.TextDocument, text: string): number {
   assert.ok(offset >= 0, `${JSON.stringify(text)} does not occur in ${document.uri.path}`);
   return document.positionAt(offset).line;
 }
+
+/** The Markdown contents of the hovers the extension gives at an offset. */
+export async function hoverContents(
+  document: vscode.TextDocument,
+  offset: number,
+): Promise<vscode.MarkdownString[]> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+    'vscode.executeHoverProvider',
+    document.uri,
+    document.positionAt(offset),
+  );
+  return (hovers ?? [])
+    .flatMap((hover) => hover.contents)
+    .filter(
+      (content): content is vscode.MarkdownString => content instanceof vscode.MarkdownString,
+    );
+}

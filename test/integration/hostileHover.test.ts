@@ -1,24 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { openArticle, workspaceFile } from './helpers';
+import { hoverContents, openArticle, workspaceFile } from './helpers';
 
 const HOSTILE =
   '[run](command:workbench.action.quit) <img src=x onerror=alert(1)> `tick` **bold** https://evil.example';
-
-/** The Markdown values of the hovers at an offset. */
-async function hoverValues(
-  document: vscode.TextDocument,
-  offset: number,
-): Promise<vscode.MarkdownString[]> {
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
-    'vscode.executeHoverProvider',
-    document.uri,
-    document.positionAt(offset),
-  );
-  return (hovers ?? [])
-    .flatMap((hover) => hover.contents)
-    .filter((content) => content instanceof vscode.MarkdownString);
-}
 
 suite('Hover cards treat workspace text as untrusted', () => {
   test('a knowledge-base description full of links, HTML and backticks shows as escaped text', async () => {
@@ -37,7 +22,7 @@ suite('Hover cards treat workspace text as untrusted', () => {
       // The knowledge base reloads when its file appears; ask until the description shows.
       let card: vscode.MarkdownString | undefined;
       for (let tries = 0; tries < 200 && !card; tries++) {
-        card = (await hoverValues(document, at)).find((value) => value.value.includes('onerror'));
+        card = (await hoverContents(document, at)).find((value) => value.value.includes('onerror'));
         if (!card) await new Promise((resolve) => setTimeout(resolve, 50));
       }
       assert.ok(card, 'the hover never showed the knowledge-base description');
