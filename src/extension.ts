@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { parseArticle } from './core/article/parseArticle';
 import { registerCompareWithDuplicate } from './features/compareVersions';
+import { registerAddEntity } from './features/addEntity';
 import { registerArticleStatus } from './features/articleStatus';
 import { registerDateHints } from './features/dateHints';
 import { registerDuplicatesView } from './features/duplicatesView';
@@ -53,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): void {
     registerDateHints(analyses),
     registerArticleStatus(analyses),
     registerShowAnalysis(analyses),
+    registerAddEntity(analyses),
   );
 }
 
