@@ -6,8 +6,8 @@ import { parentPort } from 'node:worker_threads';
 import { ArticleAnalyzer, AnalysisCancelled } from './core/analysis/articleAnalyzer';
 import type { AnalyzeResponse, WorkerRequest } from './core/analysis/analysisProtocol';
 
-/** Analysers per document key; the oldest are dropped past this many. */
-const MAX_DOCUMENTS = 64;
+/** Analysers per open document; the least recently used go past this many, bounding cache memory. */
+const MAX_DOCUMENTS = 16;
 const analyzers = new Map<string, ArticleAnalyzer>();
 
 function analyzerFor(key: string): ArticleAnalyzer {
