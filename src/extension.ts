@@ -20,6 +20,7 @@ import { DocumentCache } from './platform/documentCache';
 import { DuplicateIndexService } from './platform/duplicateIndexService';
 import { KnowledgeService } from './platform/knowledgeService';
 import { getOutputChannel, registerOutputChannel } from './platform/outputChannel';
+import { WorkspaceMentions } from './platform/workspaceMentions';
 import { registerNewsVersionProvider } from './platform/versionDiff';
 
 /** Activates News Annotator. */
@@ -44,13 +45,15 @@ export function activate(context: vscode.ExtensionContext): void {
     getOutputChannel(),
   );
   const knowledge = new KnowledgeService();
+  const mentions = new WorkspaceMentions();
   context.subscriptions.push(
     registerOutputChannel(),
     analyses,
     knowledge,
+    mentions,
     duplicates.onDidChange(() => analyses.invalidate()),
     registerSemanticTokens(analyses),
-    registerHover(analyses, knowledge),
+    registerHover(analyses, knowledge, mentions),
     registerDateHints(analyses),
     registerArticleStatus(analyses),
     registerShowAnalysis(analyses),

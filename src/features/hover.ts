@@ -7,6 +7,7 @@ import type { ArticleAnalysis, EntityMention, EntityType, Span } from '../core/t
 import type { AnalysisClient } from '../platform/analysisClient';
 import { ARTICLE_SELECTOR } from '../platform/articleSelector';
 import type { KnowledgeService } from '../platform/knowledgeService';
+import type { WorkspaceMentions } from '../platform/workspaceMentions';
 
 /**
  * Hover cards on entity mentions, speakers, quotations and dates. Every string taken from the
@@ -16,6 +17,7 @@ import type { KnowledgeService } from '../platform/knowledgeService';
 export function registerHover(
   analyses: AnalysisClient,
   knowledge: KnowledgeService,
+  mentions: WorkspaceMentions,
 ): vscode.Disposable {
   return vscode.languages.registerHoverProvider(ARTICLE_SELECTOR, {
     async provideHover(document, position, token) {
@@ -23,7 +25,7 @@ export function registerHover(
       if (token.isCancellationRequested || !outcome.ok) return undefined;
       const analysis = outcome.analysis;
       const offset = document.offsetAt(position);
-      const card = await cardAt(document, analysis, offset, knowledge);
+      const card = await cardAt(document, analysis, offset, { knowledge, mentions });
       if (token.isCancellationRequested || !card) return undefined;
       const markdown = new vscode.MarkdownString(card.markdown);
       markdown.isTrusted = false;
@@ -36,13 +38,19 @@ export function registerHover(
   });
 }
 
+/** What the cards read beyond the article itself. */
+interface CardServices {
+  knowledge: KnowledgeService;
+  mentions: WorkspaceMentions;
+}
+
 const contains = (span: Span, offset: number): boolean => span.start <= offset && offset < span.end;
 
 async function cardAt(
   document: vscode.TextDocument,
   analysis: ArticleAnalysis,
   offset: number,
-  knowledge: KnowledgeService,
+  services: CardServices,
 ): Promise<{ markdown: string; span: Span } | undefined> {
   const text = document.getText();
   const spoken = analysis.quotes.find((quote) => quote.speaker && contains(quote.speaker, offset));
@@ -57,7 +65,7 @@ async function cardAt(
       type,
       speaker.text,
       document,
-      knowledge,
+      services,
     );
     return { markdown: `${buildQuoteCard(spoken)}\n\n---\n\n${entityCard}`, span: speaker };
   }
@@ -71,7 +79,7 @@ async function cardAt(
         entity.type,
         entity.text,
         document,
-        knowledge,
+        services,
       ),
       span: entity,
     };
@@ -91,7 +99,7 @@ async function buildCardForEntity(
   type: EntityType,
   mentionText: string,
   document: vscode.TextDocument,
-  knowledge: KnowledgeService,
+  { knowledge, mentions: workspace }: CardServices,
 ): Promise<string> {
   const mentions = analysis.entities.filter((mention: EntityMention) => mention.name === name);
   const match = (await knowledge.get()).lookup(name, type);
@@ -111,7 +119,12 @@ async function buildCardForEntity(
     aliasesHere: [...new Set(mentions.map((mention) => mention.text))],
     mentionsHere: mentions.length,
     quotesHere,
-    otherArticles: [],
+    otherArticles: (
+      (await workspace.articlesMentioning(
+        [name, ...mentions.map((mention) => mention.text)],
+        document.uri,
+      )) ?? []
+    ).map((uri) => ({ label: vscode.workspace.asRelativePath(uri), encodedUri: uri.toString() })),
     actions: [],
   };
   if (mentionText !== name) input.mentionText = mentionText;
