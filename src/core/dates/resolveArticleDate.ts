@@ -6,6 +6,7 @@ import type { DateSource, Zone } from '../types';
 import { formatDay as format, parseAnchor, type CalendarDay } from './calendar';
 import { findDates } from './findDates';
 import { resolveMonthDay } from './resolveRelative';
+import { flattenZones } from '../article/parseArticle';
 
 /** What `resolveArticleDate` reads: the text, its zones (from `parseArticle`) and a date given by the caller. */
 export interface ArticleDateInput {
@@ -95,18 +96,6 @@ function dateInFirstLines(text: string): string | null {
 function yearInFirstLines(text: string): CalendarDay | null {
   const year = STATED_YEAR.exec(text.slice(0, FIRST_LINES));
   return year ? { year: Number(year[1]), month: 12, day: 31 } : null;
-}
-
-function flattenZones(zones: readonly Zone[]): Zone[] {
-  const all: Zone[] = [];
-  const visit = (list: readonly Zone[]): void => {
-    for (const zone of list) {
-      all.push(zone);
-      if (zone.children) visit(zone.children);
-    }
-  };
-  visit(zones);
-  return all;
 }
 
 function zoneText(text: string, zone: Zone): string {

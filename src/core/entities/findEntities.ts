@@ -5,6 +5,7 @@
  * gazetteer and the word classes of compromise's lexicon, then makes the document consistent: once
  * "Grigory Karasin" is a person, "Karasin" is the same person everywhere in the document.
  */
+import { flattenZones } from '../article/parseArticle';
 import { isDemonymLike, lookupDemonym, lookupGazetteer } from '../gazetteer/gazetteer';
 import { isLexiconCountry, lookupLexicon, type LexiconClass } from '../nlp/nameLexicon';
 import type { EntityMention, EntityType, Zone } from '../types';
@@ -258,15 +259,7 @@ export function finishDocumentEntities(input: DocumentEntityInput): EntityMentio
 
 /** The zones of one kind, nested ones included. */
 export function collectZones(zones: readonly Zone[], keep: (zone: Zone) => boolean): Zone[] {
-  const found: Zone[] = [];
-  const visit = (list: readonly Zone[]): void => {
-    for (const zone of list) {
-      if (keep(zone)) found.push(zone);
-      if (zone.children) visit(zone.children);
-    }
-  };
-  visit(zones);
-  return found;
+  return flattenZones(zones).filter(keep);
 }
 
 function removeOverlaps(sorted: EntityMention[]): EntityMention[] {
@@ -362,15 +355,7 @@ function datelineCandidate(
       previousEnd.line === first.line &&
       /^,\s*$/.test(text.slice(previousEnd.end, first.start))
     ) {
-      const written = joinTokens(chunk);
-      const known = lookupGazetteer(written);
-      return makeCandidate(
-        chunk,
-        'place',
-        Strength.Strong,
-        'dateline',
-        known?.name ?? titleCase(written),
-      );
+      return datelinePlace(chunk);
     }
   }
   const inZone = datelines.some((zone) => first.start >= zone.start && last.end <= zone.end);
@@ -387,6 +372,11 @@ function datelineCandidate(
     // "CRICKET - LEICESTERSHIRE ..." is a headline's topic, not a dateline.
     if (chunk.length === 1 && lookupLexicon(first.lower) === 'common') return null;
   }
+  return datelinePlace(chunk);
+}
+
+/** A dateline's place, named as the gazetteer names it ("MOSCOW" is Moscow). */
+function datelinePlace(chunk: WordToken[]): Candidate {
   const written = joinTokens(chunk);
   const known = lookupGazetteer(written);
   return makeCandidate(
