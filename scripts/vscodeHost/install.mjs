@@ -91,6 +91,26 @@ function installNode24() {
   }
 }
 
+/**
+ * The environment of the nested `npm install`. Under `npm test` the outer npm exports its own
+ * settings as npm_config_* variables, and the nested npm reads them as configuration: its user agent
+ * would then still name the outer Node 20, and code-server's postinstall, which reads the Node
+ * version from that user agent, would refuse to build. Only the outer npm's own identity is dropped.
+ */
+function installEnv() {
+  const env = { ...hostEnv(), npm_config_nodedir: nodeDir, JOBS: 'max' };
+  for (const name of [
+    'npm_config_user_agent',
+    'npm_config_npm_version',
+    'npm_node_execpath',
+    'npm_execpath',
+    'NODE',
+  ]) {
+    delete env[name];
+  }
+  return env;
+}
+
 function installCodeServer() {
   if (existsSync(path.join(codeServerDir, '.installed'))) return;
   log(`code-server@${versions.codeServer} (compiles native addons; a few minutes, once)`);
@@ -116,7 +136,7 @@ function installCodeServer() {
       cwd: work,
       stdio: 'inherit',
       // node-gyp builds against the headers inside the Node 24 package and never downloads any.
-      env: { ...hostEnv(), npm_config_nodedir: nodeDir, JOBS: 'max' },
+      env: installEnv(),
     },
   );
   if (result.status !== 0) {
