@@ -29,7 +29,8 @@ export async function buildIntegrationTests(suite = 'integration') {
     bundle: true,
     platform: 'node',
     format: 'cjs',
-    target: 'node20',
+    // The suite runs in the extension host of the oldest VS Code too (Node 16).
+    target: 'node16.14',
     external: ['vscode', 'mocha'],
     sourcemap: 'inline',
     logLevel: 'warning',
