@@ -4,6 +4,7 @@
 //   node esbuild.mjs --dev      one unminified build with source maps
 import * as esbuild from 'esbuild';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { writeThirdPartyNotices } from './scripts/thirdPartyNotices.mjs';
 
 const watch = process.argv.includes('--watch');
 const dev = watch || process.argv.includes('--dev');
@@ -55,4 +56,10 @@ if (watch) {
   }
   mkdirSync('dist', { recursive: true });
   writeFileSync('dist/meta.json', JSON.stringify(metafile));
+  // The notices cover what the VSIX ships: the extension's bundles, not the CLI.
+  writeThirdPartyNotices(
+    metafile,
+    Object.keys(metafile.outputs).filter((file) => /dist\/(extension|worker)\.js$/.test(file)),
+    'dist/ThirdPartyNotices.txt',
+  );
 }

@@ -25,11 +25,14 @@ const allowed = [
   /^schemas\/[\w.-]+\.json$/,
   /^dist\/(extension|worker)\.js$/,
   /^dist\/[\w.-]+\.LEGAL\.txt$/,
+  /^dist\/ThirdPartyNotices\.txt$/,
 ];
 /** Files the VSIX must hold for the extension to work. */
 const required = [
   'package.json',
   'dist/extension.js',
+  'dist/worker.js',
+  'dist/ThirdPartyNotices.txt',
   'language-configuration.json',
   'syntaxes/news-article.tmLanguage.json',
 ];
