@@ -232,6 +232,7 @@ async function main() {
   let code = 0;
   for (const name of chosen) {
     const testsPath = await buildIntegrationTests(suites[name].folder);
+    if (options.grep) writeFileSync(path.join(path.dirname(testsPath), 'grep.txt'), options.grep);
     const result = await runWithCodeServer(testsPath, host, suites[name]);
     total.passed += result.counts?.passed ?? 0;
     total.failed += result.counts?.failed ?? 1;
