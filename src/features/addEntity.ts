@@ -26,7 +26,7 @@ export interface AddEntityRefusal {
 }
 
 /** Shown when the command runs in Restricted Mode, where it must not write to the workspace. */
-export const RESTRICTED_MODE_MESSAGE =
+const RESTRICTED_MODE_MESSAGE =
   'Add Entity to Knowledge Base writes news-entities.json into the workspace, which Restricted ' +
   'Mode does not allow. Trust this workspace to add entities; nothing was written.';
 
