@@ -4,6 +4,7 @@ import { learnRoles } from '../core/knowledge/learnRoles';
 import type { EntityType } from '../core/types';
 import type { AnalysisClient } from '../platform/analysisClient';
 import { ARTICLE_LANGUAGE } from '../platform/articleSelector';
+import { findFilesNamed } from '../platform/workspaceSearch';
 
 const TYPES: Array<{ label: string; type: EntityType }> = [
   { label: 'Person', type: 'person' },
@@ -18,17 +19,30 @@ export interface AddEntityResult {
   type: EntityType;
 }
 
+/** What the command answers when it refused to run, with the message it showed. */
+export interface AddEntityRefusal {
+  refused: 'untrusted-workspace';
+  message: string;
+}
+
+/** Shown when the command runs in Restricted Mode, where it must not write to the workspace. */
+const RESTRICTED_MODE_MESSAGE =
+  'Add Entity to Knowledge Base writes news-entities.json into the workspace, which Restricted ' +
+  'Mode does not allow. Trust this workspace to add entities; nothing was written.';
+
 /**
  * `News Annotator: Add Entity to Knowledge Base`: takes the selection, or the entity under the
  * cursor, asks for its type and a description, and adds it to the workspace's
  * `news-entities.json` (created in the first workspace folder if there is none). This is the only
- * place the extension writes to the workspace, and only when the user runs it. Arguments
+ * place the extension writes to the workspace, and only when the user runs it; in Restricted
+ * Mode it writes nothing and says why (its menu entries are hidden there too). Arguments
  * `{name, type, description}` skip the questions.
  */
 export function registerAddEntity(analyses: AnalysisClient): vscode.Disposable {
   return vscode.commands.registerCommand(
     'newsAnnotator.addEntity',
     async (given?: { name?: string; type?: EntityType; description?: string }) => {
+      if (!vscode.workspace.isTrusted) return refuseInRestrictedMode();
       const editor = vscode.window.activeTextEditor;
       const suggestion = editor ? await suggestEntity(analyses, editor) : undefined;
       const name =
@@ -60,6 +74,16 @@ export function registerAddEntity(analyses: AnalysisClient): vscode.Disposable {
       return writeEntity(name.trim(), type, description.trim(), suggestion?.aliases ?? []);
     },
   );
+}
+
+function refuseInRestrictedMode(): AddEntityRefusal {
+  const manageTrust = 'Manage Workspace Trust';
+  void vscode.window
+    .showWarningMessage(RESTRICTED_MODE_MESSAGE, manageTrust)
+    .then((choice) =>
+      choice === manageTrust ? vscode.commands.executeCommand('workbench.trust.manage') : undefined,
+    );
+  return { refused: 'untrusted-workspace', message: RESTRICTED_MODE_MESSAGE };
 }
 
 async function suggestEntity(
@@ -98,7 +122,7 @@ async function writeEntity(
   description: string,
   aliases: string[],
 ): Promise<AddEntityResult | undefined> {
-  const found = await vscode.workspace.findFiles('**/news-entities.json', '**/node_modules/**', 1);
+  const found = await findFilesNamed('news-entities.json', 1);
   const folder = vscode.workspace.workspaceFolders?.[0];
   const file =
     found[0] ?? (folder ? vscode.Uri.joinPath(folder.uri, 'news-entities.json') : undefined);

@@ -11,6 +11,7 @@ import { fingerprintArticle } from '../core/duplicates/fingerprintArticle';
 import { decodeText } from '../core/text/decodeText';
 import { readConfig } from './config';
 import { getOutputChannel } from './outputChannel';
+import { canSearchWorkspace } from './workspaceSearch';
 
 /** Files larger than this are skipped: no news article is 5 MB, a data dump or archive can be. */
 export const MAX_INDEXED_BYTES = 5 * 1024 * 1024;
@@ -152,6 +153,14 @@ export class DuplicateIndexService implements vscode.Disposable {
     token: vscode.CancellationToken,
   ): Promise<IndexBuildReport> {
     const started = Date.now();
+    if (!canSearchWorkspace()) {
+      // A virtual file system cannot list its files, so there is nothing to index; say so once.
+      getOutputChannel().info(
+        'Duplicate index: off, because this workspace is on a virtual file system, which offers no file search.',
+      );
+      this.complete = true;
+      return emptyReport();
+    }
     this.loaded ??= this.load();
     await this.loaded;
     if (this.watchers.length === 0) this.watchIncludes();

@@ -6,14 +6,21 @@ import { parseKnowledgeFile } from '../core/knowledge/parseKnowledgeFile';
 import { decodeText } from '../core/text/decodeText';
 import { readConfig } from './config';
 import { getOutputChannel } from './outputChannel';
+import { findFilesNamed } from './workspaceSearch';
 
-const KNOWLEDGE_GLOB = '**/news-entities.json';
+const KNOWLEDGE_FILE = 'news-entities.json';
+const KNOWLEDGE_GLOB = `**/${KNOWLEDGE_FILE}`;
 
 /**
  * The knowledge base of known entities: the bundled layer plus every `news-entities.json` in the
  * workspace and the files the `newsAnnotator.knowledgeBase.extraPaths` setting names. A malformed
  * file gets one diagnostic per problem and contributes what it validly holds; the other layers
  * keep working. Files are reloaded when they change. Nothing is ever written here.
+ *
+ * The files are data: parsed as JSON, never executed, and their text is escaped wherever it is
+ * shown. In Restricted Mode VS Code takes `extraPaths` from the user's settings only (it is a
+ * restricted configuration in package.json), so an untrusted workspace cannot point the extension
+ * at files outside itself; once the workspace is trusted, the base is reloaded with its own setting.
  */
 export class KnowledgeService implements vscode.Disposable {
   private base: KnowledgeBase | undefined;
@@ -35,6 +42,7 @@ export class KnowledgeService implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('newsAnnotator.knowledgeBase')) reload();
       }),
+      vscode.workspace.onDidGrantWorkspaceTrust(reload),
     );
   }
 
@@ -67,7 +75,7 @@ export class KnowledgeService implements vscode.Disposable {
   }
 
   private async knowledgeFiles(): Promise<vscode.Uri[]> {
-    const found = await vscode.workspace.findFiles(KNOWLEDGE_GLOB, '**/node_modules/**', 200);
+    const found = await findFilesNamed(KNOWLEDGE_FILE, 200);
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       for (const path of readConfig(folder.uri).knowledgeBaseExtraPaths) {
         found.push(vscode.Uri.joinPath(folder.uri, path));

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { decodeText } from '../core/text/decodeText';
 import { readConfig } from './config';
+import { canSearchWorkspace } from './workspaceSearch';
 
 /** How many workspace articles one search reads at most. */
 const MAX_SEARCHED_FILES = 2000;
@@ -48,6 +49,7 @@ export class WorkspaceMentions implements vscode.Disposable {
   }
 
   private async search(names: readonly string[]): Promise<vscode.Uri[]> {
+    if (!canSearchWorkspace()) return [];
     const patterns = names
       .filter((name) => name.length > 1)
       .map((name) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name)}(?![\\p{L}\\p{N}])`, 'u'));
