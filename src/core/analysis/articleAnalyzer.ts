@@ -84,7 +84,7 @@ export class ArticleAnalyzer {
     const bodyRanges = flattenZones(structure.zones)
       .filter((zone) => zone.kind === 'body')
       .map((zone): Span => ({ start: zone.start, end: zone.end }));
-    const quotes = findQuotes(text, { entities, bodyRanges });
+    const quotes = findQuotes(text, { entities, bodyRanges, checkpoint: stop });
 
     return {
       date: articleDate.date,
