@@ -197,3 +197,30 @@ export const HOSTILE_KNOWLEDGE = {
 export function deeplyNestedJson(depth: number): string {
   return `{"entities": ${'['.repeat(depth)}${']'.repeat(depth)}}`;
 }
+
+/** A site's stub page, as a scraper saves it for every missing article: one text, many copies. */
+export const STUB_PAGE =
+  'Page not found\n\nThe page you requested could not be found. It may have been moved or ' +
+  'deleted, or the address may be mistyped. Return to the home page or search the archive.';
+
+/** The `index`th of many near-copies of one story: a long shared body and one changed sentence. */
+export function nearCopy(index: number): string {
+  const shared = bigArticle(1200).replace(/^ date \S+ /, '');
+  return `${shared}\n\nCorrection ${index}: an earlier version gave ${index * 7} delegates.`;
+}
+
+/** A short article of its own, different from every other index (for corpora of many files). */
+export function distinctStory(index: number): string {
+  const random = seededRandom(index + 1);
+  const words = Array.from({ length: 40 }, () => WORDS[Math.floor(random() * WORDS.length)]!).join(
+    ' ',
+  );
+  return `Story ${index}\n\nMOSCOW—${words}.\n`;
+}
+
+const WORDS = (
+  'talks minister delegation border treaty summit ceasefire election parliament vote budget ' +
+  'harbour railway orchard bridge airport library museum festival market river valley mountain ' +
+  'winter spring autumn summer morning evening council court police school hospital factory ' +
+  'farmers workers students teachers doctors pilots sailors drivers writers painters singers'
+).split(' ');

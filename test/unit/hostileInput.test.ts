@@ -17,7 +17,7 @@ import { MAX_UNIT_CHARS, splitAnalysisUnits } from '../../src/core/analysis/spli
 import { parseArticle } from '../../src/core/article/parseArticle';
 import { buildEntityCard } from '../../src/core/cards/entityCard';
 import { compareFingerprints } from '../../src/core/duplicates/compareFingerprints';
-import { DuplicateIndex } from '../../src/core/duplicates/duplicateIndex';
+import { DuplicateIndex, MAX_BAND_CANDIDATES } from '../../src/core/duplicates/duplicateIndex';
 import { fingerprintArticle } from '../../src/core/duplicates/fingerprintArticle';
 import { normalizedBodyLines } from '../../src/core/duplicates/normalizedBodyView';
 import { KnowledgeBase } from '../../src/core/knowledge/knowledgeBase';
@@ -35,7 +35,10 @@ import {
   HOSTILE_KNOWLEDGE,
   LATIN1,
   RIGHT_TO_LEFT,
+  STUB_PAGE,
   bigArticle,
+  distinctStory,
+  nearCopy,
   deeplyNestedJson,
   deeplyNestedQuotes,
   textWithNulBytes,
@@ -428,5 +431,48 @@ suite('Hostile input: knowledge-base files', () => {
     assert.doesNotMatch(card, /(?<!\\)\*\*bold/, 'emphasis from the file');
     assert.doesNotMatch(card, /^#/m, 'a heading');
     assert.doesNotMatch(card, /command:|javascript:|file:|data:|vscode:/, 'a dangerous scheme');
+  });
+});
+
+suite('Hostile input: a workspace of 100,000 files (the duplicate index)', () => {
+  test('10,000 copies of a stub page and 2,000 near-copies of a story cluster in linear time', () => {
+    const index = new DuplicateIndex();
+    const stub = fingerprintArticle(STUB_PAGE);
+    for (let i = 0; i < 10_000; i++) index.add(`stub-${String(i).padStart(5, '0')}`, stub);
+    for (let i = 0; i < 2_000; i++)
+      index.add(`near-${String(i).padStart(5, '0')}`, fingerprintArticle(nearCopy(i)));
+    index.add('seed', fingerprintArticle(seed));
+    index.add('seed-copy', fingerprintArticle(`Karabakh talks\n\n${seed}`));
+    const clusters = index.clusters(0.45);
+    assert.deepEqual(
+      clusters.map((cluster) => [cluster.files[0], cluster.files.length]),
+      [
+        ['near-00000', 2_000],
+        ['seed', 2],
+        ['stub-00000', 10_000],
+      ],
+    );
+    const [near, , stubs] = clusters;
+    // Exact copies pair with the first copy; near-copies with a bounded number of others.
+    assert.equal(stubs!.pairs.length, 9_999);
+    assert.ok(stubs!.pairs.every((pair) => pair.a === 'stub-00000' && pair.kind === 'exact'));
+    assert.ok(near!.pairs.length <= 2_000 * MAX_BAND_CANDIDATES, `${near!.pairs.length} pairs`);
+    // One file's versions are still all its exact copies, and its near-copies up to the bound.
+    assert.equal(index.query('stub-00042').length, 9_999);
+    const nearMatches = index.query('near-00042');
+    assert.ok(
+      nearMatches.length >= MAX_BAND_CANDIDATES / 2 && nearMatches.length <= MAX_BAND_CANDIDATES,
+    );
+    // Removing the first copy hands its place to the next, and the crowd stays one cluster.
+    index.remove('stub-00000');
+    const after = index.clusters(0.45).find((cluster) => cluster.files[0]!.startsWith('stub'));
+    assert.deepEqual([after?.files[0], after?.files.length], ['stub-00001', 9_999]);
+  });
+
+  test('10,000 distinct short articles give no cluster (the CLI suite reads 100,000 files)', () => {
+    const index = new DuplicateIndex();
+    for (let i = 0; i < 10_000; i++) index.add(`story-${i}`, fingerprintArticle(distinctStory(i)));
+    assert.equal(index.size, 10_000);
+    assert.deepEqual(index.clusters(0.45), []);
   });
 });
