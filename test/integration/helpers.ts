@@ -85,3 +85,40 @@ export async function hoverContents(
       (content): content is vscode.MarkdownString => content instanceof vscode.MarkdownString,
     );
 }
+
+/** A semantic token as an offset span with its type name. */
+export interface Token {
+  start: number;
+  end: number;
+  type: string;
+  modifiers: number;
+}
+
+/** Decodes the semantic tokens of a document into offset spans with their type names. */
+export async function semanticTokens(document: vscode.TextDocument): Promise<Token[]> {
+  const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>(
+    'vscode.provideDocumentSemanticTokensLegend',
+    document.uri,
+  );
+  const tokens = await vscode.commands.executeCommand<vscode.SemanticTokens>(
+    'vscode.provideDocumentSemanticTokens',
+    document.uri,
+  );
+  assert.ok(legend && tokens, 'no semantic tokens from the extension');
+  const spans: Token[] = [];
+  let line = 0;
+  let character = 0;
+  for (let i = 0; i < tokens.data.length; i += 5) {
+    const [deltaLine, deltaStart, length, type, modifiers] = tokens.data.slice(i, i + 5);
+    line += deltaLine!;
+    character = deltaLine === 0 ? character + deltaStart! : deltaStart!;
+    const start = document.offsetAt(new vscode.Position(line, character));
+    spans.push({
+      start,
+      end: start + length!,
+      type: legend.tokenTypes[type!]!,
+      modifiers: modifiers!,
+    });
+  }
+  return spans;
+}
