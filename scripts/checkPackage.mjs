@@ -2,7 +2,8 @@
 // stderr), and the VSIX holds exactly the allowlisted files (no sources, seeds, tests or
 // node_modules). It also checks what the Marketplace shows and what SECURITY.md promises: the icon
 // is a 128 x 128 PNG, every relative link in the packaged Markdown points at a file of the
-// repository, and the shipped bundles load no module besides `vscode` and `node:worker_threads`.
+// repository, and the shipped bundles load no module besides `vscode`, `node:worker_threads` and
+// `node:fs/promises` (for reading files on disk).
 // Prints the VSIX size.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
@@ -38,7 +39,7 @@ const required = [
 ];
 
 /** The only modules the shipped bundles may load at run time (see SECURITY.md). */
-const allowedRequires = new Set(['vscode', 'node:worker_threads']);
+const allowedRequires = new Set(['vscode', 'node:worker_threads', 'node:fs/promises']);
 
 /** Runs vsce and returns its stdout and stderr; throws with both when it fails. */
 function run(args) {

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { parseArticle } from './core/article/parseArticle';
 import { registerCompareWithDuplicate } from './features/compareVersions';
 import { registerAddEntity } from './features/addEntity';
-import { registerArticleStatus } from './features/articleStatus';
+import { registerArticleStatus, type ArticleStatus } from './features/articleStatus';
 import { registerDateHints } from './features/dateHints';
 import { registerDuplicatesView } from './features/duplicatesView';
 import { registerFolding } from './features/folding';
@@ -19,12 +19,21 @@ import { readConfig } from './platform/config';
 import { DocumentCache } from './platform/documentCache';
 import { DuplicateIndexService } from './platform/duplicateIndexService';
 import { KnowledgeService } from './platform/knowledgeService';
-import { getOutputChannel, registerOutputChannel } from './platform/outputChannel';
+import { getOutputChannel, outputLogFile, registerOutputChannel } from './platform/outputChannel';
 import { WorkspaceMentions } from './platform/workspaceMentions';
 import { registerNewsVersionProvider } from './platform/versionDiff';
 
+/**
+ * What the extension shows, for its integration tests and for scripts: the article status bar
+ * item's text and tooltip, and the file of the "News Annotator" output channel.
+ */
+export interface NewsAnnotatorApi {
+  readonly articleStatus: Pick<ArticleStatus, 'current' | 'onDidChange'>;
+  readonly outputLogFile: vscode.Uri;
+}
+
 /** Activates News Annotator. */
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
   const structures = new DocumentCache((document) => parseArticle(document.getText()));
   context.subscriptions.push(structures, registerOutline(structures), registerFolding(structures));
   const duplicates = new DuplicateIndexService(context.storageUri ?? context.globalStorageUri);
@@ -46,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): void {
   );
   const knowledge = new KnowledgeService();
   const mentions = new WorkspaceMentions();
+  const articleStatus = registerArticleStatus(analyses);
   context.subscriptions.push(
     registerOutputChannel(),
     analyses,
@@ -55,10 +65,11 @@ export function activate(context: vscode.ExtensionContext): void {
     registerSemanticTokens(analyses),
     registerHover(analyses, knowledge, mentions),
     registerDateHints(analyses),
-    registerArticleStatus(analyses),
+    articleStatus,
     registerShowAnalysis(analyses),
     registerAddEntity(analyses),
   );
+  return { articleStatus, outputLogFile: outputLogFile(context) };
 }
 
 /** Nothing to do: every resource is owned by the context's subscriptions. */

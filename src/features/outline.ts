@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import { firstWords } from '../core/cards/markdown';
 import type { ArticleStructure, Zone, ZoneKind } from '../core/types';
 import { ARTICLE_SELECTOR } from '../platform/articleSelector';
+import { LIMITS } from '../platform/config';
 import type { DocumentCache } from '../platform/documentCache';
+import { getOutputChannel } from '../platform/outputChannel';
 
 /** How each zone shows in the outline: its label and its symbol icon. */
 const ZONE_SYMBOLS: Record<ZoneKind, { label: string; kind: vscode.SymbolKind }> = {
@@ -19,20 +21,48 @@ const ZONE_SYMBOLS: Record<ZoneKind, { label: string; kind: vscode.SymbolKind }>
   commenter: { label: 'Commenter', kind: vscode.SymbolKind.Key },
 };
 
-/** The outline of an article: headline, captions, body with its paragraphs, boilerplate, comments. */
+/**
+ * The outline of an article: headline, captions, body with its paragraphs, boilerplate, comments.
+ * A zone lists at most `LIMITS.maxOutlineChildren` children and then one entry for the rest, so a
+ * 20 MB article of 100,000 paragraphs gets its outline at once instead of freezing the editor;
+ * the output says so, once a document.
+ */
 export function registerOutline(structures: DocumentCache<ArticleStructure>): vscode.Disposable {
-  return vscode.languages.registerDocumentSymbolProvider(
-    ARTICLE_SELECTOR,
-    {
-      provideDocumentSymbols(document) {
-        return structures.get(document).zones.map((zone) => toSymbol(document, zone));
+  const announced = new Set<string>();
+  return vscode.Disposable.from(
+    vscode.languages.registerDocumentSymbolProvider(
+      ARTICLE_SELECTOR,
+      {
+        provideDocumentSymbols(document) {
+          const longest = { count: 0 };
+          const symbols = structures
+            .get(document)
+            .zones.map((zone) => toSymbol(document, zone, longest));
+          const key = document.uri.toString();
+          if (longest.count > LIMITS.maxOutlineChildren && !announced.has(key)) {
+            announced.add(key);
+            getOutputChannel().warn(
+              `Outline of ${document.uri.fsPath}: ${longest.count.toLocaleString('en-US')} ` +
+                `paragraphs in one zone; the first ${LIMITS.maxOutlineChildren.toLocaleString('en-US')} ` +
+                'are listed, then one entry for the rest (a fixed limit).',
+            );
+          }
+          return symbols;
+        },
       },
-    },
-    { label: 'News Article' },
+      { label: 'News Article' },
+    ),
+    vscode.workspace.onDidCloseTextDocument((document) =>
+      announced.delete(document.uri.toString()),
+    ),
   );
 }
 
-function toSymbol(document: vscode.TextDocument, zone: Zone): vscode.DocumentSymbol {
+function toSymbol(
+  document: vscode.TextDocument,
+  zone: Zone,
+  longest: { count: number },
+): vscode.DocumentSymbol {
   const { label, kind } = ZONE_SYMBOLS[zone.kind];
   const range = new vscode.Range(document.positionAt(zone.start), document.positionAt(zone.end));
   const text = document.getText(range);
@@ -40,6 +70,25 @@ function toSymbol(document: vscode.TextDocument, zone: Zone): vscode.DocumentSym
   const name = zone.kind === 'headline' ? text : zone.duplicate ? `${label} (repeated)` : label;
   const detail = zone.kind === 'headline' ? '' : firstWords(zone.name ?? text);
   const symbol = new vscode.DocumentSymbol(name || label, detail, kind, range, range);
-  symbol.children = (zone.children ?? []).map((child) => toSymbol(document, child));
+  const children = zone.children ?? [];
+  longest.count = Math.max(longest.count, children.length);
+  const listed = children.slice(0, LIMITS.maxOutlineChildren);
+  symbol.children = listed.map((child) => toSymbol(document, child, longest));
+  if (children.length > listed.length) {
+    const rest = new vscode.Range(
+      document.positionAt(children[listed.length]!.start),
+      document.positionAt(children[children.length - 1]!.end),
+    );
+    const more = (children.length - listed.length).toLocaleString('en-US');
+    symbol.children.push(
+      new vscode.DocumentSymbol(
+        `${more} more`,
+        'not listed',
+        vscode.SymbolKind.Namespace,
+        rest,
+        rest,
+      ),
+    );
+  }
   return symbol;
 }

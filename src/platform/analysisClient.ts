@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import type { AnalyzeRequest, AnalyzeResponse } from '../core/analysis/analysisProtocol';
 import type { ArticleAnalysis } from '../core/types';
+import { LIMIT_SETTINGS } from './config';
 
 /** Why an article has no analysis. */
 export type AnalysisSkip =
@@ -13,6 +14,48 @@ export type AnalysisSkip =
 /** The analysis of one document version, or why there is none. */
 export type AnalysisOutcome =
   { ok: true; analysis: ArticleAnalysis; milliseconds: number } | { ok: false; skip: AnalysisSkip };
+
+/** What a skip means for the user, in words: a short label, the full story, and its setting. */
+export interface SkipDescription {
+  /** For the status bar: "analysis off". */
+  label: string;
+  /** One or two sentences: what was switched off, why, and what still works. */
+  detail: string;
+  /** The setting that controls it, when one does. */
+  setting?: string;
+}
+
+/** Says what a skip switched off and which setting controls it, the same way everywhere. */
+export function describeSkip(skip: AnalysisSkip): SkipDescription {
+  switch (skip.reason) {
+    case 'too-large':
+      return {
+        label: 'analysis off',
+        detail:
+          `This article has ${skip.chars.toLocaleString('en-US')} characters, over the limit of ` +
+          `${skip.limit.toLocaleString('en-US')} (${skip.limit / 1024} KB): quotations, speakers, ` +
+          'dates and entities are not highlighted, and hovers and date hints are off. The ' +
+          `outline, folding and grammar still work. Setting: ${LIMIT_SETTINGS.maxFileSize}.`,
+        setting: LIMIT_SETTINGS.maxFileSize,
+      };
+    case 'timeout':
+      return {
+        label: 'analysis stopped',
+        detail:
+          `The analysis of this article took longer than ${skip.seconds} s and was stopped: ` +
+          'quotations, speakers, dates and entities are not highlighted until it is edited. The ' +
+          `outline, folding and grammar still work. Setting: ${LIMIT_SETTINGS.timeout}.`,
+        setting: LIMIT_SETTINGS.timeout,
+      };
+    case 'cancelled':
+      return { label: 'analysing', detail: 'The article changed; analysing again.' };
+    case 'failed':
+      return {
+        label: 'analysis failed',
+        detail: `${skip.message} (details in the News Annotator output).`,
+      };
+  }
+}
 
 /** Settings the client reads on every request. */
 export interface AnalysisLimits {
@@ -37,12 +80,20 @@ export class AnalysisClient implements vscode.Disposable {
   private worker: Worker | undefined;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
+  /** Per document: the analysis of one version, with the borrowed date it was made with. */
   private readonly results = new Map<
     string,
-    { version: number; outcome: Promise<AnalysisOutcome> }
+    {
+      version: number;
+      outcome: Promise<AnalysisOutcome>;
+      document: vscode.TextDocument;
+      borrowed: string | undefined;
+    }
   >();
   private readonly inFlight = new Map<string, Int32Array>();
   private readonly lastEdit = new Map<string, number>();
+  /** The documents whose skip was logged, with the reason, so an edit does not log it again. */
+  private readonly announced = new Map<string, AnalysisSkip['reason']>();
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   /** Fires when a document's analysis is ready or invalidated. */
@@ -74,12 +125,14 @@ export class AnalysisClient implements vscode.Disposable {
     const key = document.uri.toString();
     const cached = this.results.get(key);
     if (cached && cached.version === document.version) return cached.outcome;
-    const outcome = this.startAnalysis(document, token);
-    this.results.set(key, { version: document.version, outcome });
+    const borrowed = this.borrowedDate(document);
+    const outcome = this.startAnalysis(document, token, borrowed);
+    this.results.set(key, { version: document.version, outcome, document, borrowed });
     void outcome.then((result) => {
       const retry =
         !result.ok && (result.skip.reason === 'failed' || result.skip.reason === 'cancelled');
       if (retry && this.results.get(key)?.outcome === outcome) this.results.delete(key);
+      this.announce(document, result);
     });
     return outcome;
   }
@@ -91,16 +144,30 @@ export class AnalysisClient implements vscode.Disposable {
     return cached.outcome;
   }
 
-  /** Drops every cached analysis, for example when a borrowed date changed. */
+  /**
+   * Drops the cached analysis of `uri`, or, without one, of every document whose borrowed date
+   * is no longer the one it was analysed with (the duplicate index changed). The others are kept:
+   * a folder of files unpacked into the workspace changes the index, not their analyses.
+   */
   invalidate(uri?: vscode.Uri): void {
-    if (uri) this.results.delete(uri.toString());
-    else this.results.clear();
-    if (uri) this.changed.fire(uri);
+    if (uri) {
+      this.results.delete(uri.toString());
+      this.changed.fire(uri);
+      return;
+    }
+    for (const [key, entry] of [...this.results]) {
+      if (this.borrowedDate(entry.document) === entry.borrowed) continue;
+      this.results.delete(key);
+      const running = this.inFlight.get(key);
+      if (running) Atomics.store(running, 0, 1);
+      this.changed.fire(entry.document.uri);
+    }
   }
 
   private async startAnalysis(
     document: vscode.TextDocument,
     token: vscode.CancellationToken | undefined,
+    date: string | undefined,
   ): Promise<AnalysisOutcome> {
     const key = document.uri.toString();
     const { maxChars, timeoutMs } = this.limits();
@@ -114,14 +181,17 @@ export class AnalysisClient implements vscode.Disposable {
     }
     const version = document.version;
     const cancel = new Int32Array(new SharedArrayBuffer(4));
-    this.cancelInFlight(key);
+    // An older version's analysis still running is stale now. Only the worker is told: the cached
+    // result for this version is the one this call is computing, and it must stay, or every
+    // further caller would start (and cancel) yet another analysis of the same text.
+    const stale = this.inFlight.get(key);
+    if (stale) Atomics.store(stale, 0, 1);
     this.inFlight.set(key, cancel);
     const tokenListener = token?.onCancellationRequested(() => {
       // Another request for this same version may still want the result; cancel only when the
       // version is stale.
       if (document.version !== version) Atomics.store(cancel, 0, 1);
     });
-    const date = this.borrowedDate(document);
     const request: AnalyzeRequest = {
       kind: 'analyze',
       id: this.nextId++,
@@ -144,7 +214,6 @@ export class AnalysisClient implements vscode.Disposable {
           return { ok: false, skip: { reason: 'cancelled' } };
         case 'failed':
           if (/timed out/.test(response.message)) {
-            this.log.warn(`analysis of ${document.uri.fsPath} stopped: ${response.message}`);
             return { ok: false, skip: { reason: 'timeout', seconds: timeoutMs / 1000 } };
           }
           this.log.error(`analysis of ${document.uri.fsPath} failed: ${response.message}`);
@@ -156,6 +225,24 @@ export class AnalysisClient implements vscode.Disposable {
       tokenListener?.dispose();
       if (this.inFlight.get(key) === cancel) this.inFlight.delete(key);
     }
+  }
+
+  /**
+   * Logs, once a document and reason, that analysis was switched off or stopped and which setting
+   * controls it; typing in a large article does not repeat the line, and a later success forgets it.
+   */
+  private announce(document: vscode.TextDocument, outcome: AnalysisOutcome): void {
+    const key = document.uri.toString();
+    if (outcome.ok) {
+      this.announced.delete(key);
+      return;
+    }
+    const { reason } = outcome.skip;
+    if ((reason !== 'too-large' && reason !== 'timeout') || this.announced.get(key) === reason) {
+      return;
+    }
+    this.announced.set(key, reason);
+    this.log.warn(`${document.uri.fsPath}: ${describeSkip(outcome.skip).detail}`);
   }
 
   private send(request: AnalyzeRequest): Promise<AnalyzeResponse> {
@@ -202,6 +289,7 @@ export class AnalysisClient implements vscode.Disposable {
     const key = uri.toString();
     this.cancelInFlight(key);
     this.lastEdit.delete(key);
+    this.announced.delete(key);
     this.worker?.postMessage({ kind: 'forget', key });
   }
 

@@ -9,16 +9,26 @@ import {
 } from '../core/duplicates/duplicateIndex';
 import { fingerprintArticle } from '../core/duplicates/fingerprintArticle';
 import { decodeText } from '../core/text/decodeText';
-import { readConfig } from './config';
+import { LIMIT_SETTINGS, LIMITS, readConfig } from './config';
 import { getOutputChannel } from './outputChannel';
 import { canSearchWorkspace } from './workspaceSearch';
+import {
+  isMissingFile,
+  readFileBytes,
+  statFile,
+  watchedGlobs,
+  type FileFacts,
+} from './workspaceFiles';
 
-/** Files larger than this are skipped: no news article is 5 MB, a data dump or archive can be. */
-export const MAX_INDEXED_BYTES = 5 * 1024 * 1024;
 /** The scan yields to the extension host after working this long, so it never blocks for long. */
 const SLICE_MS = 15;
 /** Changes are written to storage this long after the last one, not on every file. */
 const SAVE_DEBOUNCE_MS = 2000;
+/**
+ * Listeners hear of watched changes this long after the last one, so that a folder of 100,000
+ * files unpacked into the workspace makes a few change events, not 100,000 re-analyses.
+ */
+const CHANGE_DEBOUNCE_MS = 300;
 const STORAGE_FILE = 'duplicate-index.json';
 const STORAGE_VERSION = 1;
 
@@ -39,6 +49,8 @@ interface StoredIndex {
 /** How a build went: how many files were read, reused from storage, skipped, and the longest block. */
 export interface IndexBuildReport {
   files: number;
+  /** True when the workspace has more article files than `newsAnnotator.duplicates.maxFiles`. */
+  capped: boolean;
   fingerprinted: number;
   reused: number;
   skipped: number;
@@ -62,6 +74,17 @@ export class DuplicateIndexService implements vscode.Disposable {
   private complete = false;
   private queue: Promise<unknown> = Promise.resolve();
   private saveTimer: NodeJS.Timeout | undefined;
+  private changeTimer: NodeJS.Timeout | undefined;
+  /** True after the user cancelled a build: only the user (or a changed setting) starts another. */
+  private cancelledByUser = false;
+  /** True once a watched file was left out for the `maxFiles` cap, so that is said once. */
+  private cappedByWatcher = false;
+  /** True when the last build found more article files than `maxFiles`. */
+  private cappedByBuild = false;
+  /** How many skipped files this build has listed in the output, one line each. */
+  private skippedListed = 0;
+  /** Counts changes to the duplicates settings: a build under older settings stops and restarts. */
+  private settingsGeneration = 0;
   private watchers: vscode.Disposable[] = [];
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly subscriptions: vscode.Disposable[] = [this.changed];
@@ -72,7 +95,10 @@ export class DuplicateIndexService implements vscode.Disposable {
     this.subscriptions.push(
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (!event.affectsConfiguration('newsAnnotator.duplicates')) return;
+        this.settingsGeneration++;
         this.complete = false;
+        this.cancelledByUser = false;
+        this.cappedByWatcher = false;
         if (this.watchers.length > 0) this.watchIncludes();
         if (this.loaded) void this.ensureIndex('background');
       }),
@@ -84,6 +110,11 @@ export class DuplicateIndexService implements vscode.Disposable {
     return this.complete;
   }
 
+  /** True when files were left out of the index for `newsAnnotator.duplicates.maxFiles`. */
+  get isCapped(): boolean {
+    return this.cappedByBuild || this.cappedByWatcher;
+  }
+
   /**
    * Builds the index if it is not complete, and resolves when it is (or was cancelled). A `notify`
    * build shows a cancellable notification; a `background` one only a status bar progress.
@@ -91,14 +122,21 @@ export class DuplicateIndexService implements vscode.Disposable {
   ensureIndex(mode: 'notify' | 'background' = 'notify'): Promise<IndexBuildReport> {
     if (this.building) return this.building;
     if (this.complete) return Promise.resolve(emptyReport());
+    if (mode === 'notify') this.cancelledByUser = false;
     const location =
       mode === 'notify' ? vscode.ProgressLocation.Notification : vscode.ProgressLocation.Window;
-    this.building = Promise.resolve(
-      vscode.window.withProgress(
-        { location, title: 'News Annotator: indexing duplicate versions', cancellable: true },
-        (progress, token) => this.build(progress, token),
-      ),
-    ).finally(() => (this.building = undefined));
+    const buildUntilCurrent = async (): Promise<IndexBuildReport> => {
+      for (;;) {
+        const generation = this.settingsGeneration;
+        const report = await vscode.window.withProgress(
+          { location, title: 'News Annotator: indexing duplicate versions', cancellable: true },
+          (progress, token) => this.build(progress, token, generation),
+        );
+        // A setting changed during the build: its files may be the wrong ones, so build again.
+        if (report.cancelled || generation === this.settingsGeneration) return report;
+      }
+    };
+    this.building = buildUntilCurrent().finally(() => (this.building = undefined));
     return this.building;
   }
 
@@ -131,7 +169,8 @@ export class DuplicateIndexService implements vscode.Disposable {
    */
   borrowedDateFor(document: vscode.TextDocument): string | undefined {
     if (!this.complete) {
-      void this.ensureIndex('background');
+      // A build the user cancelled stays cancelled: analysing an article does not restart it.
+      if (!this.cancelledByUser) void this.ensureIndex('background');
       return undefined;
     }
     const id = document.uri.toString();
@@ -140,6 +179,7 @@ export class DuplicateIndexService implements vscode.Disposable {
   }
 
   dispose(): void {
+    if (this.changeTimer) clearTimeout(this.changeTimer);
     if (this.saveTimer) {
       clearTimeout(this.saveTimer);
       void this.save();
@@ -151,8 +191,10 @@ export class DuplicateIndexService implements vscode.Disposable {
   private async build(
     progress: vscode.Progress<{ message?: string; increment?: number }>,
     token: vscode.CancellationToken,
+    generation: number,
   ): Promise<IndexBuildReport> {
     const started = Date.now();
+    const outdated = (): boolean => generation !== this.settingsGeneration;
     if (!canSearchWorkspace()) {
       // A virtual file system cannot list its files, so there is nothing to index; say so once.
       getOutputChannel().info(
@@ -166,17 +208,33 @@ export class DuplicateIndexService implements vscode.Disposable {
     if (this.watchers.length === 0) this.watchIncludes();
     const { include, maxFiles } = readConfig().duplicates;
     const found = new Map<string, vscode.Uri>();
+    let capped = false;
     for (const glob of include) {
-      if (token.isCancellationRequested || found.size >= maxFiles) break;
-      for (const uri of await vscode.workspace.findFiles(glob, undefined, maxFiles, token)) {
-        if (found.size >= maxFiles) break;
+      if (token.isCancellationRequested || capped) break;
+      // One more than the cap, to know whether the workspace has more.
+      for (const uri of await vscode.workspace.findFiles(glob, undefined, maxFiles + 1, token)) {
+        if (found.has(uri.toString())) continue;
+        if (found.size >= maxFiles) {
+          capped = true;
+          break;
+        }
         found.set(uri.toString(), uri);
       }
     }
     const report = emptyReport();
     report.files = found.size;
+    report.capped = capped;
+    this.cappedByBuild = capped;
+    this.skippedListed = 0;
+    if (capped) {
+      getOutputChannel().warn(
+        `Duplicate index: the workspace has more than ${maxFiles.toLocaleString('en-US')} article ` +
+          `files; only the first ${maxFiles.toLocaleString('en-US')} are indexed, and the others ` +
+          `have no duplicate versions. Setting: ${LIMIT_SETTINGS.maxFiles}.`,
+      );
+    }
     // Files indexed earlier that no longer match (deleted while closed, or a changed setting) go.
-    if (!token.isCancellationRequested) {
+    if (!token.isCancellationRequested && !outdated()) {
       for (const id of [...this.index.keys()]) {
         if (!found.has(id)) await this.exclusive(() => this.forget(id));
       }
@@ -184,7 +242,7 @@ export class DuplicateIndexService implements vscode.Disposable {
     let sliceStart = Date.now();
     let done = 0;
     for (const uri of found.values()) {
-      if (token.isCancellationRequested) break;
+      if (token.isCancellationRequested || outdated()) break;
       const outcome = await this.exclusive(() => this.indexFile(uri));
       report[outcome]++;
       done++;
@@ -202,10 +260,13 @@ export class DuplicateIndexService implements vscode.Disposable {
     report.longestBlockMs = Math.max(report.longestBlockMs, Date.now() - sliceStart);
     report.cancelled = token.isCancellationRequested;
     report.milliseconds = Date.now() - started;
-    this.complete = !report.cancelled;
+    this.complete = !report.cancelled && !outdated();
+    this.cancelledByUser = report.cancelled;
+    const unlisted = report.skipped - this.skippedListed;
     getOutputChannel().info(
-      `Duplicate index: ${report.files} files, ${report.fingerprinted} fingerprinted, ` +
-        `${report.reused} unchanged, ${report.skipped} skipped in ${report.milliseconds} ms ` +
+      `Duplicate index: ${report.files} files${report.capped ? ' (capped)' : ''}, ` +
+        `${report.fingerprinted} fingerprinted, ${report.reused} unchanged, ${report.skipped} ` +
+        `skipped${unlisted > 0 ? ` (${unlisted} not listed above)` : ''} in ${report.milliseconds} ms ` +
         `(longest block ${report.longestBlockMs} ms)${report.cancelled ? ', cancelled' : ''}.`,
     );
     // A finished build is saved at once, so that a reload soon after does not redo it.
@@ -224,38 +285,39 @@ export class DuplicateIndexService implements vscode.Disposable {
   /** Fingerprints one file unless its mtime and size are those indexed; skips bad files. */
   private async indexFile(uri: vscode.Uri): Promise<'fingerprinted' | 'reused' | 'skipped'> {
     const id = uri.toString();
-    const log = getOutputChannel();
-    let stat: vscode.FileStat;
-    try {
-      stat = await vscode.workspace.fs.stat(uri);
-    } catch {
+    const skip = (reason: string): 'skipped' => {
       this.forget(id);
-      log.warn(`Duplicate index: skipped ${uri.fsPath}: the file vanished.`);
+      // A build lists its first skipped files; past that its closing line counts the rest.
+      if (this.skippedListed++ < LIMITS.skippedFilesListed) {
+        getOutputChannel().warn(`Duplicate index: skipped ${uri.fsPath}: ${reason}.`);
+      }
       return 'skipped';
+    };
+    let stat: FileFacts;
+    try {
+      stat = await statFile(uri);
+    } catch (error) {
+      return skip(isMissingFile(error) ? 'the file vanished' : describe(error));
     }
+    if (stat.isDirectory) return skip('it is a folder');
     const known = this.files.get(id);
     if (known && known.mtime === stat.mtime && known.size === stat.size && this.index.has(id)) {
       return 'reused';
     }
-    if (stat.size > MAX_INDEXED_BYTES) {
-      this.forget(id);
-      log.warn(`Duplicate index: skipped ${uri.fsPath}: ${stat.size} bytes is over the 5 MB cap.`);
-      return 'skipped';
+    if (stat.size > LIMITS.maxIndexedFileBytes) {
+      return skip(
+        `${(stat.size / 1024 / 1024).toFixed(1)} MB is over the ` +
+          `${LIMITS.maxIndexedFileBytes / 1024 / 1024} MB the index reads a file (a fixed limit)`,
+      );
     }
     let bytes: Uint8Array;
     try {
-      bytes = await vscode.workspace.fs.readFile(uri);
+      bytes = await readFileBytes(uri);
     } catch (error) {
-      this.forget(id);
-      log.warn(`Duplicate index: skipped ${uri.fsPath}: ${describe(error)}.`);
-      return 'skipped';
+      return skip(isMissingFile(error) ? 'the file vanished' : describe(error));
     }
     const decoded = decodeText(bytes);
-    if (!decoded.ok) {
-      this.forget(id);
-      log.warn(`Duplicate index: skipped ${uri.fsPath}: ${decoded.reason}.`);
-      return 'skipped';
-    }
+    if (!decoded.ok) return skip(decoded.reason);
     const text = decoded.text;
     const zones = parseArticle(text).zones;
     const own = resolveArticleDate({ text, zones });
@@ -275,6 +337,18 @@ export class DuplicateIndexService implements vscode.Disposable {
     this.watchers = [];
     const update = (uri: vscode.Uri) =>
       void this.exclusive(async () => {
+        const { maxFiles } = readConfig().duplicates;
+        if (!this.index.has(uri.toString()) && this.index.size >= maxFiles) {
+          // A new file past the cap is left out, as a build leaves it out; said once.
+          if (!this.cappedByWatcher) {
+            this.cappedByWatcher = true;
+            getOutputChannel().warn(
+              `Duplicate index: ${maxFiles.toLocaleString('en-US')} files are indexed, the ` +
+                `most it takes; new article files are not indexed. Setting: ${LIMIT_SETTINGS.maxFiles}.`,
+            );
+          }
+          return;
+        }
         await this.indexFile(uri);
         this.afterChange();
       });
@@ -284,7 +358,7 @@ export class DuplicateIndexService implements vscode.Disposable {
         this.forget(uri.toString());
         this.afterChange();
       });
-    for (const glob of readConfig().duplicates.include) {
+    for (const glob of watchedGlobs(readConfig().duplicates.include)) {
       const watcher = vscode.workspace.createFileSystemWatcher(glob);
       this.watchers.push(
         watcher,
@@ -297,7 +371,11 @@ export class DuplicateIndexService implements vscode.Disposable {
 
   private afterChange(): void {
     this.scheduleSave();
-    this.changed.fire();
+    if (this.changeTimer) clearTimeout(this.changeTimer);
+    this.changeTimer = setTimeout(() => {
+      this.changeTimer = undefined;
+      this.changed.fire();
+    }, CHANGE_DEBOUNCE_MS);
   }
 
   private storageFile(): vscode.Uri | undefined {
@@ -353,6 +431,7 @@ export class DuplicateIndexService implements vscode.Disposable {
 function emptyReport(): IndexBuildReport {
   return {
     files: 0,
+    capped: false,
     fingerprinted: 0,
     reused: 0,
     skipped: 0,

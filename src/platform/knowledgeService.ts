@@ -4,8 +4,9 @@ import { KnowledgeBase } from '../core/knowledge/knowledgeBase';
 import type { KnowledgeEntry } from '../core/knowledge/knowledgeEntry';
 import { parseKnowledgeFile } from '../core/knowledge/parseKnowledgeFile';
 import { decodeText } from '../core/text/decodeText';
-import { readConfig } from './config';
+import { LIMITS, readConfig } from './config';
 import { getOutputChannel } from './outputChannel';
+import { readFileBytes, statFile } from './workspaceFiles';
 import { findFilesNamed } from './workspaceSearch';
 
 const KNOWLEDGE_FILE = 'news-entities.json';
@@ -56,12 +57,24 @@ export class KnowledgeService implements vscode.Disposable {
   private async load(): Promise<KnowledgeBase> {
     const entries: KnowledgeEntry[] = [...bundledKnowledge()];
     this.diagnostics.clear();
+    const log = getOutputChannel();
     for (const uri of await this.knowledgeFiles()) {
       try {
-        const decoded = decodeText(await vscode.workspace.fs.readFile(uri));
         const label = vscode.workspace.asRelativePath(uri);
+        // The size comes first: a 50 MB file is refused without being read.
+        const { size } = await statFile(uri);
+        if (size > LIMITS.maxKnowledgeFileBytes) {
+          const message =
+            `Not loaded: the file is ${(size / 1024 / 1024).toFixed(1)} MB; knowledge-base files ` +
+            `over ${LIMITS.maxKnowledgeFileBytes / 1024 / 1024} MB are not read (a fixed limit).`;
+          this.report(uri, '', [{ message, offset: 0 }]);
+          log.warn(`Knowledge base: ${label}: ${message}`);
+          continue;
+        }
+        const decoded = decodeText(await readFileBytes(uri));
         if (!decoded.ok) {
           this.report(uri, '', [{ message: `Not loaded: ${decoded.reason}.`, offset: 0 }]);
+          log.warn(`Knowledge base: ${label}: not loaded: ${decoded.reason}.`);
           continue;
         }
         const parsed = parseKnowledgeFile(decoded.text, label);
@@ -75,7 +88,15 @@ export class KnowledgeService implements vscode.Disposable {
   }
 
   private async knowledgeFiles(): Promise<vscode.Uri[]> {
-    const found = await findFilesNamed(KNOWLEDGE_FILE, 200);
+    const limit = LIMITS.maxKnowledgeFiles;
+    const found = await findFilesNamed(KNOWLEDGE_FILE, limit + 1);
+    if (found.length > limit) {
+      found.length = limit;
+      getOutputChannel().warn(
+        `Knowledge base: the workspace has more than ${limit} ${KNOWLEDGE_FILE} files; ` +
+          `only ${limit} are read (a fixed limit).`,
+      );
+    }
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       for (const path of readConfig(folder.uri).knowledgeBaseExtraPaths) {
         found.push(vscode.Uri.joinPath(folder.uri, path));

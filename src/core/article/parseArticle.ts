@@ -33,8 +33,9 @@ export function parseArticle(text: string): ArticleStructure {
   // A cleaned file starts with a date header, and its body may follow on the same line.
   const header = DATE_HEADER.exec(text);
   if (header) {
+    // The pattern's match starts at 0 and takes the byte-order mark, if any, with it.
     const bom = text.startsWith('\uFEFF') ? 1 : 0;
-    const end = bom + header[0].length;
+    const end = header[0].length;
     zones.push({ kind: 'date-header', start: bom, end, text: text.slice(bom, end) });
     headerDate = header[1]!;
     lines[0] = { start: end, end: lines[0]!.end, text: text.slice(end, lines[0]!.end) };

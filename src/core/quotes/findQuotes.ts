@@ -28,6 +28,8 @@ export interface FindQuotesOptions {
   entities?: readonly EntityMention[];
   /** Where quotations may be: the article body, without headline, captions, boilerplate or comments. */
   bodyRanges?: readonly Span[];
+  /** Called between paragraphs and quotations; may throw to stop the search. */
+  checkpoint?: () => void;
 }
 
 /** Where a speaker was found, before names are resolved. */
@@ -76,17 +78,31 @@ const INTRODUCTION_WORDS =
  * double marks, single marks (not apostrophes), guillemets and ``TeX'' marks; a quotation over several
  * paragraphs is reported once per paragraph with the same speaker. Titles, nicknames, so-called scare
  * quotes, transcript turns and markup are left out (see `isReported`). Offsets are UTF-16 code units;
- * the function never throws.
+ * the function throws only what `checkpoint` throws.
  */
 export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote[] {
+  let stopped: { error: unknown } | undefined;
+  const checkpoint = (): void => {
+    try {
+      options.checkpoint?.();
+    } catch (error) {
+      stopped = { error };
+      throw error;
+    }
+  };
   try {
-    return findQuotesUnsafe(text, options);
+    return findQuotesUnsafe(text, options, checkpoint);
   } catch {
+    if (stopped) throw stopped.error;
     return [];
   }
 }
 
-function findQuotesUnsafe(text: string, options: FindQuotesOptions): Quote[] {
+function findQuotesUnsafe(
+  text: string,
+  options: FindQuotesOptions,
+  checkpoint: () => void,
+): Quote[] {
   const paragraphs = splitParagraphs(text, options.bodyRanges);
   const spans = findQuoteSpans(text, paragraphs).filter((span) => !isMarkup(text, span));
   if (spans.length === 0) return [];
@@ -124,15 +140,19 @@ function findQuotesUnsafe(text: string, options: FindQuotesOptions): Quote[] {
       candidates.push(candidate);
     }
     byParagraph.set(paragraph.index, group);
+    checkpoint();
   }
 
-  for (const candidate of candidates)
+  for (const candidate of candidates) {
     candidate.attribution = findDirectAttribution(text, candidate);
+    checkpoint();
+  }
   for (const group of byParagraph.values()) shareWithinParagraph(group);
   shareAlongRuns(candidates);
   for (const candidate of candidates) {
     if (!candidate.attribution)
       candidate.attribution = findIntroduction(text, masked, paragraphs, candidate);
+    checkpoint();
   }
   shareAlongRuns(candidates);
   continueFromPreviousParagraph(candidates, byParagraph);
@@ -160,6 +180,7 @@ function findQuotesUnsafe(text: string, options: FindQuotesOptions): Quote[] {
   }
   let droppedTranscript = false;
   for (const candidate of candidates) {
+    checkpoint();
     const { span, attribution } = candidate;
     // The later paragraphs of a transcript turn go with it.
     const transcript: boolean =
@@ -528,6 +549,8 @@ function continueFromPreviousParagraph(
  */
 function isReported(text: string, candidate: Candidate): boolean {
   const { span, attribution } = candidate;
+  // Marks with no word between them ("", “‘“, a run of a hundred thousand marks) quote nothing.
+  if (!/[\p{L}\p{N}]/u.test(text.slice(span.start, span.end))) return false;
   const cued = attribution !== null && !attribution.fallback;
   if (span.kind === 'single') {
     if (insideDoubledApostrophes(text, candidate)) return false;
