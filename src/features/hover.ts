@@ -4,6 +4,7 @@ import { buildDateCard, buildQuoteCard } from '../core/cards/quoteAndDateCards';
 import type { KnowledgeEntry } from '../core/knowledge/knowledgeEntry';
 import { learnRoles } from '../core/knowledge/learnRoles';
 import type { ArticleAnalysis, EntityMention, EntityType, Span } from '../core/types';
+import { ADD_ENTITY_COMMAND, addEntityCommandUri } from '../platform/addEntityLink';
 import type { AnalysisClient } from '../platform/analysisClient';
 import { ARTICLE_SELECTOR } from '../platform/articleSelector';
 import type { KnowledgeService } from '../platform/knowledgeService';
@@ -11,8 +12,9 @@ import type { WorkspaceMentions } from '../platform/workspaceMentions';
 
 /**
  * Hover cards on entity mentions, speakers, quotations and dates. Every string taken from the
- * article or from knowledge-base files is escaped by the core card builders; the Markdown is never
- * trusted and never renders HTML.
+ * article or from knowledge-base files is escaped by the core card builders, and the Markdown never
+ * renders HTML. A card with an "Add to knowledge base" link trusts that one command and nothing
+ * else; the link carries where the mention is, never its text.
  */
 export function registerHover(
   analyses: AnalysisClient,
@@ -28,7 +30,7 @@ export function registerHover(
       const card = await cardAt(document, analysis, offset, { knowledge, mentions });
       if (token.isCancellationRequested || !card) return undefined;
       const markdown = new vscode.MarkdownString(card.markdown);
-      markdown.isTrusted = false;
+      markdown.isTrusted = card.hasAction ? { enabledCommands: [ADD_ENTITY_COMMAND] } : false;
       markdown.supportHtml = false;
       return new vscode.Hover(
         markdown,
@@ -51,7 +53,7 @@ async function cardAt(
   analysis: ArticleAnalysis,
   offset: number,
   services: CardServices,
-): Promise<{ markdown: string; span: Span } | undefined> {
+): Promise<{ markdown: string; span: Span; hasAction: boolean } | undefined> {
   const text = document.getText();
   const spoken = analysis.quotes.find((quote) => quote.speaker && contains(quote.speaker, offset));
   if (spoken?.speaker) {
@@ -61,46 +63,46 @@ async function cardAt(
     const entityCard = await buildCardForEntity(
       text,
       analysis,
-      speaker.name,
-      type,
-      speaker.text,
+      { name: speaker.name, type, text: speaker.text, start: speaker.start },
       document,
       services,
     );
-    return { markdown: `${buildQuoteCard(spoken)}\n\n---\n\n${entityCard}`, span: speaker };
+    return {
+      markdown: `${buildQuoteCard(spoken)}\n\n---\n\n${entityCard.markdown}`,
+      span: speaker,
+      hasAction: entityCard.hasAction,
+    };
   }
   const entity = analysis.entities.find((mention) => contains(mention, offset));
   if (entity) {
-    return {
-      markdown: await buildCardForEntity(
-        text,
-        analysis,
-        entity.name,
-        entity.type,
-        entity.text,
-        document,
-        services,
-      ),
-      span: entity,
-    };
+    const entityCard = await buildCardForEntity(text, analysis, entity, document, services);
+    return { ...entityCard, span: entity };
   }
   const date = analysis.dates.find((mention) => contains(mention, offset));
-  if (date)
-    return { markdown: buildDateCard(date, analysis.date, analysis.dateSource), span: date };
+  if (date) {
+    const markdown = buildDateCard(date, analysis.date, analysis.dateSource);
+    return { markdown, span: date, hasAction: false };
+  }
   const quote = analysis.quotes.find((mention) => contains(mention, offset));
-  if (quote) return { markdown: buildQuoteCard(quote), span: quote };
+  if (quote) return { markdown: buildQuoteCard(quote), span: quote, hasAction: false };
   return undefined;
+}
+
+/** The mention a card is about: who it names, as what, and where the hovered words start. */
+interface CardMention {
+  name: string;
+  type: EntityType;
+  text: string;
+  start: number;
 }
 
 async function buildCardForEntity(
   text: string,
   analysis: ArticleAnalysis,
-  name: string,
-  type: EntityType,
-  mentionText: string,
+  { name, type, text: mentionText, start }: CardMention,
   document: vscode.TextDocument,
   { knowledge, mentions: workspace }: CardServices,
-): Promise<string> {
+): Promise<{ markdown: string; hasAction: boolean }> {
   const mentions = analysis.entities.filter((mention: EntityMention) => mention.name === name);
   const match = (await knowledge.get()).lookup(name, type);
   const quotesHere = analysis.quotes
@@ -127,9 +129,18 @@ async function buildCardForEntity(
     ).map((uri) => ({ label: vscode.workspace.asRelativePath(uri), encodedUri: uri.toString() })),
     actions: [],
   };
+  // An entity already in a workspace file needs no second entry; the command also needs a folder
+  // to write into.
+  const inWorkspaceFile = match?.sources.some((entry) => entry.origin.layer === 'workspace');
+  if (!inWorkspaceFile && (vscode.workspace.workspaceFolders?.length ?? 0) > 0) {
+    input.actions.push({
+      label: 'Add to knowledge base',
+      encodedUri: addEntityCommandUri(document, start),
+    });
+  }
   if (mentionText !== name) input.mentionText = mentionText;
   if (match) input.known = match.entry;
-  return buildEntityCard(input);
+  return { markdown: buildEntityCard(input), hasAction: input.actions.length > 0 };
 }
 
 function describeOrigin(entry: KnowledgeEntry): string {

@@ -89,4 +89,15 @@ suite('buildEntityCard', () => {
       /Links: \[www\\\.osce\\\.org\]\(https:\/\/www\.osce\.org\/minsk-group\)/,
     );
   });
+
+  test('renders our own actions as links after the source line, and nothing else as a link', () => {
+    const target = `command:newsAnnotator.addEntity?${encodeURIComponent('[{"offset":1}]')}`;
+    const markdown = card({
+      quotesHere: [{ text: HOSTILE, line: 1 }],
+      actions: [{ label: 'Add to knowledge base', encodedUri: target }],
+    });
+    const lines = markdown.split('\n');
+    assert.equal(lines.at(-1), `[Add to knowledge base](${target})`);
+    assert.equal(markdown.match(/(?<!\\)\]\(command:/g)?.length, 1);
+  });
 });
