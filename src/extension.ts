@@ -19,14 +19,22 @@ import { readConfig } from './platform/config';
 import { DocumentCache } from './platform/documentCache';
 import { DuplicateIndexService } from './platform/duplicateIndexService';
 import { KnowledgeService } from './platform/knowledgeService';
+import { registerHostTimings, timeSync } from './platform/hostTimings';
 import { getOutputChannel, registerOutputChannel } from './platform/outputChannel';
 import { WorkspaceMentions } from './platform/workspaceMentions';
 import { registerNewsVersionProvider } from './platform/versionDiff';
 
 /** Activates News Annotator. */
 export function activate(context: vscode.ExtensionContext): void {
-  const structures = new DocumentCache((document) => parseArticle(document.getText()));
-  context.subscriptions.push(structures, registerOutline(structures), registerFolding(structures));
+  const structures = new DocumentCache((document) =>
+    timeSync('parseArticle', () => parseArticle(document.getText())),
+  );
+  context.subscriptions.push(
+    registerHostTimings(),
+    structures,
+    registerOutline(structures),
+    registerFolding(structures),
+  );
   const duplicates = new DuplicateIndexService(context.storageUri ?? context.globalStorageUri);
   context.subscriptions.push(
     duplicates,

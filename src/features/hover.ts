@@ -7,6 +7,7 @@ import type { ArticleAnalysis, EntityMention, EntityType, Span } from '../core/t
 import { ADD_ENTITY_COMMAND, addEntityCommandUri } from '../platform/addEntityLink';
 import type { AnalysisClient } from '../platform/analysisClient';
 import { ARTICLE_SELECTOR } from '../platform/articleSelector';
+import { timeSync } from '../platform/hostTimings';
 import type { KnowledgeService } from '../platform/knowledgeService';
 import type { WorkspaceMentions } from '../platform/workspaceMentions';
 
@@ -54,14 +55,12 @@ async function cardAt(
   offset: number,
   services: CardServices,
 ): Promise<{ markdown: string; span: Span; hasAction: boolean } | undefined> {
-  const text = document.getText();
   const spoken = analysis.quotes.find((quote) => quote.speaker && contains(quote.speaker, offset));
   if (spoken?.speaker) {
     const speaker = spoken.speaker;
     const entity = analysis.entities.find((mention) => mention.name === speaker.name);
     const type: EntityType = entity?.type ?? 'person';
     const entityCard = await buildCardForEntity(
-      text,
       analysis,
       { name: speaker.name, type, text: speaker.text, start: speaker.start },
       document,
@@ -75,7 +74,7 @@ async function cardAt(
   }
   const entity = analysis.entities.find((mention) => contains(mention, offset));
   if (entity) {
-    const entityCard = await buildCardForEntity(text, analysis, entity, document, services);
+    const entityCard = await buildCardForEntity(analysis, entity, document, services);
     return { ...entityCard, span: entity };
   }
   const date = analysis.dates.find((mention) => contains(mention, offset));
@@ -97,50 +96,55 @@ interface CardMention {
 }
 
 async function buildCardForEntity(
-  text: string,
   analysis: ArticleAnalysis,
   { name, type, text: mentionText, start }: CardMention,
   document: vscode.TextDocument,
   { knowledge, mentions: workspace }: CardServices,
 ): Promise<{ markdown: string; hasAction: boolean }> {
   const mentions = analysis.entities.filter((mention: EntityMention) => mention.name === name);
-  const match = (await knowledge.get()).lookup(name, type);
-  const quotesHere = analysis.quotes
-    .filter((quote) => quote.speaker?.name === name)
-    .map((quote) => ({ text: quote.text, line: document.positionAt(quote.start).line + 1 }));
-  const roles = learnRoles(text, analysis.entities)
-    .filter((role) => role.name === name)
-    .map((role) => role.role);
-  const input: Parameters<typeof buildEntityCard>[0] = {
-    name,
-    type,
-    knownFrom: (match?.sources ?? [])
-      .filter((entry) => entry.origin.layer !== 'learned')
-      .map(describeOrigin),
-    learnedRoles: [...new Set(roles)],
-    aliasesHere: [...new Set(mentions.map((mention) => mention.text))],
-    mentionsHere: mentions.length,
-    quotesHere,
-    otherArticles: (
-      (await workspace.articlesMentioning(
-        [name, ...mentions.map((mention) => mention.text)],
-        document.uri,
-      )) ?? []
-    ).map((uri) => ({ label: vscode.workspace.asRelativePath(uri), encodedUri: uri.toString() })),
-    actions: [],
-  };
-  // An entity already in a workspace file needs no second entry; the command also needs a folder
-  // to write into.
-  const inWorkspaceFile = match?.sources.some((entry) => entry.origin.layer === 'workspace');
-  if (!inWorkspaceFile && (vscode.workspace.workspaceFolders?.length ?? 0) > 0) {
-    input.actions.push({
-      label: 'Add to knowledge base',
-      encodedUri: addEntityCommandUri(document, start),
-    });
-  }
-  if (mentionText !== name) input.mentionText = mentionText;
-  if (match) input.known = match.entry;
-  return { markdown: buildEntityCard(input), hasAction: input.actions.length > 0 };
+  const base = await knowledge.get();
+  const otherArticles =
+    (await workspace.articlesMentioning(
+      [name, ...mentions.map((mention) => mention.text)],
+      document.uri,
+    )) ?? [];
+  return timeSync('hover.entityCard', () => {
+    const match = base.lookup(name, type);
+    const quotesHere = analysis.quotes
+      .filter((quote) => quote.speaker?.name === name)
+      .map((quote) => ({ text: quote.text, line: document.positionAt(quote.start).line + 1 }));
+    const roles = learnRoles(document.getText(), analysis.entities)
+      .filter((role) => role.name === name)
+      .map((role) => role.role);
+    const input: Parameters<typeof buildEntityCard>[0] = {
+      name,
+      type,
+      knownFrom: (match?.sources ?? [])
+        .filter((entry) => entry.origin.layer !== 'learned')
+        .map(describeOrigin),
+      learnedRoles: [...new Set(roles)],
+      aliasesHere: [...new Set(mentions.map((mention) => mention.text))],
+      mentionsHere: mentions.length,
+      quotesHere,
+      otherArticles: otherArticles.map((uri) => ({
+        label: vscode.workspace.asRelativePath(uri),
+        encodedUri: uri.toString(),
+      })),
+      actions: [],
+    };
+    // An entity already in a workspace file needs no second entry; the command also needs a
+    // folder to write into.
+    const inWorkspaceFile = match?.sources.some((entry) => entry.origin.layer === 'workspace');
+    if (!inWorkspaceFile && (vscode.workspace.workspaceFolders?.length ?? 0) > 0) {
+      input.actions.push({
+        label: 'Add to knowledge base',
+        encodedUri: addEntityCommandUri(document, start),
+      });
+    }
+    if (mentionText !== name) input.mentionText = mentionText;
+    if (match) input.known = match.entry;
+    return { markdown: buildEntityCard(input), hasAction: input.actions.length > 0 };
+  });
 }
 
 function describeOrigin(entry: KnowledgeEntry): string {

@@ -3,6 +3,7 @@ import { firstWords } from '../core/cards/markdown';
 import type { ArticleStructure, Zone, ZoneKind } from '../core/types';
 import { ARTICLE_SELECTOR } from '../platform/articleSelector';
 import type { DocumentCache } from '../platform/documentCache';
+import { timeSync } from '../platform/hostTimings';
 
 /** How each zone shows in the outline: its label and its symbol icon. */
 const ZONE_SYMBOLS: Record<ZoneKind, { label: string; kind: vscode.SymbolKind }> = {
@@ -25,7 +26,8 @@ export function registerOutline(structures: DocumentCache<ArticleStructure>): vs
     ARTICLE_SELECTOR,
     {
       provideDocumentSymbols(document) {
-        return structures.get(document).zones.map((zone) => toSymbol(document, zone));
+        const zones = structures.get(document).zones;
+        return timeSync('outline', () => zones.map((zone) => toSymbol(document, zone)));
       },
     },
     { label: 'News Article' },

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
-import { buildHighlightSpans } from '../core/analysis/highlightSpans';
+import { buildHighlightSpans, type HighlightSpan } from '../core/analysis/highlightSpans';
 import { SEMANTIC_KINDS } from '../core/analysis/semanticKinds';
 import type { AnalysisClient } from '../platform/analysisClient';
 import { ARTICLE_SELECTOR } from '../platform/articleSelector';
 import { readConfig } from '../platform/config';
+import { timeSync } from '../platform/hostTimings';
 
 /** The token types and modifiers contributed in package.json, in the same order. */
 export const ARTICLE_TOKEN_LEGEND = new vscode.SemanticTokensLegend(
@@ -55,7 +56,17 @@ async function tokensFor(
   const outcome = await analyses.analyze(document, token);
   if (token.isCancellationRequested) throw new vscode.CancellationError();
   if (!outcome.ok) return undefined;
-  const spans = buildHighlightSpans(outcome.analysis, readConfig(document.uri).highlight);
+  const enabled = readConfig(document.uri).highlight;
+  return timeSync(range ? 'semanticTokens.range' : 'semanticTokens.document', () =>
+    encodeTokens(document, buildHighlightSpans(outcome.analysis, enabled), range),
+  );
+}
+
+function encodeTokens(
+  document: vscode.TextDocument,
+  spans: readonly HighlightSpan[],
+  range: vscode.Range | undefined,
+): vscode.SemanticTokens {
   const from = range ? document.offsetAt(range.start) : 0;
   const to = range ? document.offsetAt(range.end) : Infinity;
   const builder = new vscode.SemanticTokensBuilder(ARTICLE_TOKEN_LEGEND);

@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import type { AnalyzeRequest, AnalyzeResponse } from '../core/analysis/analysisProtocol';
 import type { ArticleAnalysis } from '../core/types';
+import { timeSync } from './hostTimings';
 
 /** Why an article has no analysis. */
 export type AnalysisSkip =
@@ -104,7 +105,7 @@ export class AnalysisClient implements vscode.Disposable {
   ): Promise<AnalysisOutcome> {
     const key = document.uri.toString();
     const { maxChars, timeoutMs } = this.limits();
-    const text = document.getText();
+    const text = timeSync('analysis.getText', () => document.getText());
     if (text.length > maxChars) {
       return { ok: false, skip: { reason: 'too-large', chars: text.length, limit: maxChars } };
     }
@@ -161,13 +162,14 @@ export class AnalysisClient implements vscode.Disposable {
   private send(request: AnalyzeRequest): Promise<AnalyzeResponse> {
     return new Promise((resolve) => {
       this.pending.set(request.id, resolve);
-      this.ensureWorker().postMessage(request);
+      const worker = this.ensureWorker();
+      timeSync('worker.post', () => worker.postMessage(request));
     });
   }
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.workerPath);
+    const worker = timeSync('worker.start', () => new Worker(this.workerPath));
     worker.on('message', (response: AnalyzeResponse) => {
       const pending = this.pending.get(response.id);
       this.pending.delete(response.id);

@@ -10,6 +10,7 @@ import {
 import { fingerprintArticle } from '../core/duplicates/fingerprintArticle';
 import { decodeText } from '../core/text/decodeText';
 import { readConfig } from './config';
+import { timeSync } from './hostTimings';
 import { getOutputChannel } from './outputChannel';
 
 /** Files larger than this are skipped: no news article is 5 MB, a data dump or archive can be. */
@@ -135,7 +136,11 @@ export class DuplicateIndexService implements vscode.Disposable {
     }
     const id = document.uri.toString();
     if (!this.index.has(id) || this.dateOf(id)) return undefined;
-    return chooseBorrowedDate(this.duplicatesOf(document.uri), (other) => this.dateOf(other))?.date;
+    return timeSync(
+      'duplicates.borrowDate',
+      () =>
+        chooseBorrowedDate(this.duplicatesOf(document.uri), (other) => this.dateOf(other))?.date,
+    );
   }
 
   dispose(): void {
@@ -241,18 +246,20 @@ export class DuplicateIndexService implements vscode.Disposable {
       log.warn(`Duplicate index: skipped ${uri.fsPath}: ${describe(error)}.`);
       return 'skipped';
     }
-    const decoded = decodeText(bytes);
-    if (!decoded.ok) {
-      this.forget(id);
-      log.warn(`Duplicate index: skipped ${uri.fsPath}: ${decoded.reason}.`);
-      return 'skipped';
-    }
-    const text = decoded.text;
-    const zones = parseArticle(text).zones;
-    const own = resolveArticleDate({ text, zones });
-    this.index.add(id, fingerprintArticle(text, zones));
-    this.files.set(id, { mtime: stat.mtime, size: stat.size, date: own.date });
-    return 'fingerprinted';
+    return timeSync('duplicates.fingerprint', () => {
+      const decoded = decodeText(bytes);
+      if (!decoded.ok) {
+        this.forget(id);
+        log.warn(`Duplicate index: skipped ${uri.fsPath}: ${decoded.reason}.`);
+        return 'skipped';
+      }
+      const text = decoded.text;
+      const zones = parseArticle(text).zones;
+      const own = resolveArticleDate({ text, zones });
+      this.index.add(id, fingerprintArticle(text, zones));
+      this.files.set(id, { mtime: stat.mtime, size: stat.size, date: own.date });
+      return 'fingerprinted';
+    });
   }
 
   private forget(id: string): void {
@@ -301,11 +308,15 @@ export class DuplicateIndexService implements vscode.Disposable {
     if (!file) return;
     let stored: Partial<StoredIndex> | null;
     try {
-      stored = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)));
+      const bytes = await vscode.workspace.fs.readFile(file);
+      stored = timeSync('duplicates.loadParse', () => JSON.parse(new TextDecoder().decode(bytes)));
     } catch {
       return;
     }
-    const index = stored?.version === STORAGE_VERSION && DuplicateIndex.fromJSON(stored.index);
+    const index = timeSync(
+      'duplicates.load',
+      () => stored?.version === STORAGE_VERSION && DuplicateIndex.fromJSON(stored.index),
+    );
     if (!index) return;
     this.index = index;
     for (const [id, record] of Object.entries(stored?.files ?? {})) {
@@ -325,14 +336,17 @@ export class DuplicateIndexService implements vscode.Disposable {
   private async save(): Promise<void> {
     const file = this.storageFile();
     if (!file || !this.storageDir) return;
-    const stored: StoredIndex = {
-      version: STORAGE_VERSION,
-      index: this.index.toJSON(),
-      files: Object.fromEntries(this.files),
-    };
+    const bytes = timeSync('duplicates.save', () => {
+      const stored: StoredIndex = {
+        version: STORAGE_VERSION,
+        index: this.index.toJSON(),
+        files: Object.fromEntries(this.files),
+      };
+      return new TextEncoder().encode(JSON.stringify(stored));
+    });
     try {
       await vscode.workspace.fs.createDirectory(this.storageDir);
-      await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(JSON.stringify(stored)));
+      await vscode.workspace.fs.writeFile(file, bytes);
     } catch (error) {
       getOutputChannel().warn(
         `Duplicate index: could not save to ${file.fsPath}: ${describe(error)}.`,

@@ -5,6 +5,7 @@ import type { KnowledgeEntry } from '../core/knowledge/knowledgeEntry';
 import { parseKnowledgeFile } from '../core/knowledge/parseKnowledgeFile';
 import { decodeText } from '../core/text/decodeText';
 import { readConfig } from './config';
+import { timeSync } from './hostTimings';
 import { getOutputChannel } from './outputChannel';
 
 const KNOWLEDGE_GLOB = '**/news-entities.json';
@@ -46,7 +47,7 @@ export class KnowledgeService implements vscode.Disposable {
   }
 
   private async load(): Promise<KnowledgeBase> {
-    const entries: KnowledgeEntry[] = [...bundledKnowledge()];
+    const entries: KnowledgeEntry[] = timeSync('knowledge.bundled', () => [...bundledKnowledge()]);
     this.diagnostics.clear();
     for (const uri of await this.knowledgeFiles()) {
       try {
@@ -56,14 +57,16 @@ export class KnowledgeService implements vscode.Disposable {
           this.report(uri, '', [{ message: `Not loaded: ${decoded.reason}.`, offset: 0 }]);
           continue;
         }
-        const parsed = parseKnowledgeFile(decoded.text, label);
+        const parsed = timeSync('knowledge.parseFile', () =>
+          parseKnowledgeFile(decoded.text, label),
+        );
         entries.push(...parsed.entries);
         this.report(uri, decoded.text, parsed.problems);
       } catch (error) {
         getOutputChannel().warn(`knowledge base ${uri.fsPath}: ${String(error)}`);
       }
     }
-    return new KnowledgeBase(entries);
+    return timeSync('knowledge.merge', () => new KnowledgeBase(entries));
   }
 
   private async knowledgeFiles(): Promise<vscode.Uri[]> {

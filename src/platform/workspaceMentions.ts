@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { decodeText } from '../core/text/decodeText';
 import { readConfig } from './config';
+import { timeSync } from './hostTimings';
 
 /** How many workspace articles one search reads at most. */
 const MAX_SEARCHED_FILES = 2000;
@@ -66,8 +67,11 @@ export class WorkspaceMentions implements vscode.Disposable {
       try {
         const bytes = await vscode.workspace.fs.readFile(uri);
         if (bytes.length > MAX_SEARCHED_BYTES) continue;
-        const decoded = decodeText(bytes);
-        if (decoded.ok && patterns.some((pattern) => pattern.test(decoded.text))) found.push(uri);
+        const mentions = timeSync('mentions.searchFile', () => {
+          const decoded = decodeText(bytes);
+          return decoded.ok && patterns.some((pattern) => pattern.test(decoded.text));
+        });
+        if (mentions) found.push(uri);
       } catch {
         // A file deleted or unreadable during the search simply does not mention the name.
       }

@@ -1,0 +1,130 @@
+#!/usr/bin/env node
+// The editor benchmark (`npm run bench:editor`): builds the extension, bundles bench/editor and
+// runs it inside code-server's extension host (the same payload mechanism as the integration
+// suite), with the extension's section timings on (NEWS_ANNOTATOR_TIMINGS=1). Prints the figures
+// and the machine's load average before and after. Options: --runs=<opens>,<hovers>,<edits>
+// (default 5,20,10), --timeout=<seconds> (default 900), VERBOSE=1 for the workbench's chatter.
+// A benchmark, not a test: it exits 1 only when the run itself broke.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, rmSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import path from 'node:path';
+import { format, parseArgs } from 'node:util';
+import * as esbuild from 'esbuild';
+import { launchChromium } from './browser.mjs';
+import { findFreePort, startCodeServer } from './codeServer.mjs';
+import { repoRoot } from './hostPaths.mjs';
+import { makeRunDirectory } from './processCleanup.mjs';
+
+const { values: options } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '' },
+    timeout: { type: 'string', default: '900' },
+  },
+});
+
+/** Lines of the offline workbench's chatter that say nothing about the benchmark. */
+const noise = [
+  /^\[(AgentHost|ChatModelSelection|AccountPolicyGate|Service Worker|reconnection-grace-time)/,
+  /^(Resolv|Creating a socket|Updating additional builtin)/,
+  /ENOTFOUND|authentication provider 'github'/,
+];
+
+function runOrExit(args, description) {
+  const result = spawnSync(process.execPath, args, { cwd: repoRoot, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`[bench:editor] FAILED: ${description}`);
+    process.exit(1);
+  }
+}
+
+const load = () =>
+  loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ');
+
+async function bundleBench() {
+  const outDir = path.join(repoRoot, 'out', 'bench', 'editor');
+  rmSync(outDir, { recursive: true, force: true });
+  await esbuild.build({
+    entryPoints: [path.join(repoRoot, 'bench', 'editor', 'index.ts')],
+    outdir: outDir,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    sourcemap: 'inline',
+    logLevel: 'warning',
+  });
+  return path.join(outDir, 'index.js');
+}
+
+async function main() {
+  runOrExit(
+    [path.join(repoRoot, 'scripts', 'vscodeHost', 'install.mjs')],
+    'the VS Code host could not be installed',
+  );
+  runOrExit(['esbuild.mjs'], 'npm run build (node esbuild.mjs) failed');
+  const benchPath = await bundleBench();
+  const runDir = makeRunDirectory('bench');
+  const workspace = path.join(runDir, 'workspace');
+  cpSync(path.join(repoRoot, 'seeds'), workspace, { recursive: true });
+  const devData = path.resolve(repoRoot, '..', 'shared', 'dev-data');
+  const environment = {
+    NEWS_ANNOTATOR_TIMINGS: '1',
+    ...(existsSync(devData) ? { NEWS_ANNOTATOR_DEV_DATA: devData } : {}),
+    ...(options.runs ? { NEWS_ANNOTATOR_BENCH_RUNS: options.runs } : {}),
+  };
+  const port = await findFreePort();
+  // enable-smoke-test-driver: the built VS Code honours the payload's extension development and
+  // test parameters only with it; a test-only switch, as in runIntegration.mjs.
+  const server = await startCodeServer({
+    port,
+    userDataDir: path.join(runDir, 'user-data'),
+    extensionsDir: path.join(runDir, 'extensions'),
+    folder: workspace,
+    extraArgs: ['--vscode-option', 'enable-smoke-test-driver'],
+  });
+  const remote = (file) => `vscode-remote://127.0.0.1:${port}${file}`;
+  const payload = [
+    ['extensionDevelopmentPath', remote(repoRoot)],
+    ['extensionTestsPath', remote(benchPath)],
+    ['extensionEnvironment', JSON.stringify(environment)],
+    ['skipWelcome', 'true'],
+  ];
+  const url =
+    `${server.origin}/?folder=${encodeURIComponent(workspace)}` +
+    `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  console.log(
+    `[bench:editor] ${cpus().length} CPUs; load average before: ${load()} (1, 5, 15 min)`,
+  );
+  const browser = await launchChromium();
+  let exitCode;
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    let finish;
+    const finished = new Promise((resolve) => (finish = resolve));
+    await page.exposeFunction('codeAutomationLog', (type, args) => {
+      const text = format(...args);
+      if (!process.env.VERBOSE && noise.some((pattern) => pattern.test(text))) return;
+      (type === 'error' ? console.error : console.log)(text);
+    });
+    await page.exposeFunction('codeAutomationExit', (code) => finish(code));
+    const timer = setTimeout(() => finish('timeout'), Number(options.timeout) * 1000);
+    await page.goto(url);
+    exitCode = await finished;
+    clearTimeout(timer);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+  console.log(`[bench:editor] load average after: ${load()}`);
+  if (exitCode !== 0) console.error(`[bench:editor] the benchmark ended with ${exitCode}`);
+  process.exit(exitCode === 0 ? 0 : 1);
+}
+
+main().catch((error) => {
+  console.error(`[bench:editor] FAILED: ${error.stack ?? error}`);
+  process.exit(1);
+});
