@@ -14,7 +14,9 @@ import { registerHover } from './features/hover';
 import { registerOutline } from './features/outline';
 import { registerSemanticTokens } from './features/semanticTokens';
 import { registerShowAnalysis } from './features/showAnalysis';
+import { SEMANTIC_KINDS } from './core/analysis/semanticKinds';
 import { AnalysisClient } from './platform/analysisClient';
+import { AnalysisWorker } from './platform/analysisWorker';
 import { readConfig } from './platform/config';
 import { DocumentCache } from './platform/documentCache';
 import { DuplicateIndexService } from './platform/duplicateIndexService';
@@ -35,19 +37,32 @@ export function activate(context: vscode.ExtensionContext): void {
     registerOutline(structures),
     registerFolding(structures),
   );
-  const duplicates = new DuplicateIndexService(context.storageUri ?? context.globalStorageUri);
+  // One worker thread for the NLP and every job that grows with an article's size. It starts on
+  // the first request, never here: activation loads no NLP.
+  const worker = new AnalysisWorker(
+    vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js').fsPath,
+    getOutputChannel(),
+  );
+  const duplicates = new DuplicateIndexService(
+    context.storageUri ?? context.globalStorageUri,
+    (bytes) => worker.fingerprint(bytes),
+  );
   context.subscriptions.push(
+    worker,
     duplicates,
     registerNewsVersionProvider(),
     registerCompareWithDuplicate(duplicates),
     registerDuplicatesView(duplicates),
   );
-  // The analysis worker starts on the first request, never here: activation loads no NLP.
   const analyses = new AnalysisClient(
-    vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js').fsPath,
+    worker,
     () => {
       const config = readConfig();
-      return { maxChars: config.maxAnalysedChars, timeoutMs: config.analysisTimeoutMs };
+      return {
+        maxChars: config.maxAnalysedChars,
+        timeoutMs: config.analysisTimeoutMs,
+        highlightKinds: SEMANTIC_KINDS.filter((kind) => config.highlight[kind]),
+      };
     },
     (document) => duplicates.borrowedDateFor(document),
     getOutputChannel(),
@@ -59,7 +74,7 @@ export function activate(context: vscode.ExtensionContext): void {
     analyses,
     knowledge,
     mentions,
-    duplicates.onDidChange(() => analyses.invalidate()),
+    duplicates.onDidChange(() => analyses.refreshBorrowedDates()),
     registerSemanticTokens(analyses),
     registerHover(analyses, knowledge, mentions),
     registerDateHints(analyses),

@@ -1,22 +1,19 @@
 import * as vscode from 'vscode';
-import { parseArticle } from '../core/article/parseArticle';
-import { resolveArticleDate } from '../core/dates/resolveArticleDate';
+import type { FingerprintOutcome } from '../core/analysis/analysisProtocol';
 import { chooseBorrowedDate } from '../core/duplicates/borrowDate';
 import {
   DuplicateIndex,
   type DuplicateCluster,
   type DuplicateMatch,
 } from '../core/duplicates/duplicateIndex';
-import { fingerprintArticle } from '../core/duplicates/fingerprintArticle';
-import { decodeText } from '../core/text/decodeText';
 import { readConfig } from './config';
 import { timeSync } from './hostTimings';
 import { getOutputChannel } from './outputChannel';
 
 /** Files larger than this are skipped: no news article is 5 MB, a data dump or archive can be. */
 export const MAX_INDEXED_BYTES = 5 * 1024 * 1024;
-/** The scan yields to the extension host after working this long, so it never blocks for long. */
-const SLICE_MS = 15;
+/** The scan reports its progress at most this often. */
+const PROGRESS_MS = 100;
 /** Changes are written to storage this long after the last one, not on every file. */
 const SAVE_DEBOUNCE_MS = 2000;
 const STORAGE_FILE = 'duplicate-index.json';
@@ -36,7 +33,13 @@ interface StoredIndex {
   files: Record<string, FileRecord>;
 }
 
-/** How a build went: how many files were read, reused from storage, skipped, and the longest block. */
+/**
+ * Reads a file's bytes as an article and fingerprints it: the analysis worker's job, because it
+ * grows with the file and the article date may load chrono.
+ */
+export type Fingerprinter = (bytes: Uint8Array) => Promise<FingerprintOutcome>;
+
+/** How a build went: how many files were read, reused from storage and skipped. */
 export interface IndexBuildReport {
   files: number;
   fingerprinted: number;
@@ -44,7 +47,6 @@ export interface IndexBuildReport {
   skipped: number;
   cancelled: boolean;
   milliseconds: number;
-  longestBlockMs: number;
 }
 
 /**
@@ -68,7 +70,10 @@ export class DuplicateIndexService implements vscode.Disposable {
   /** Fires when files were added to, changed in or removed from the index. */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly storageDir: vscode.Uri | undefined) {
+  constructor(
+    private readonly storageDir: vscode.Uri | undefined,
+    private readonly fingerprint: Fingerprinter,
+  ) {
     this.subscriptions.push(
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (!event.affectsConfiguration('newsAnnotator.duplicates')) return;
@@ -177,32 +182,32 @@ export class DuplicateIndexService implements vscode.Disposable {
         if (!found.has(id)) await this.exclusive(() => this.forget(id));
       }
     }
-    let sliceStart = Date.now();
+    // Each file is fingerprinted in the analysis worker, so the extension host's thread only
+    // stats, reads and adds to the index between two awaits.
+    let reported = Date.now();
     let done = 0;
+    let doneAtReport = 0;
     for (const uri of found.values()) {
       if (token.isCancellationRequested) break;
       const outcome = await this.exclusive(() => this.indexFile(uri));
       report[outcome]++;
       done++;
-      const now = Date.now();
-      if (now - sliceStart >= SLICE_MS) {
-        report.longestBlockMs = Math.max(report.longestBlockMs, now - sliceStart);
+      if (Date.now() - reported >= PROGRESS_MS) {
         progress.report({
           message: `${done} of ${found.size} files`,
-          increment: (100 * SLICE_MS) / Math.max(1, found.size),
+          increment: (100 * (done - doneAtReport)) / Math.max(1, found.size),
         });
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        sliceStart = Date.now();
+        reported = Date.now();
+        doneAtReport = done;
       }
     }
-    report.longestBlockMs = Math.max(report.longestBlockMs, Date.now() - sliceStart);
     report.cancelled = token.isCancellationRequested;
     report.milliseconds = Date.now() - started;
     this.complete = !report.cancelled;
     getOutputChannel().info(
       `Duplicate index: ${report.files} files, ${report.fingerprinted} fingerprinted, ` +
-        `${report.reused} unchanged, ${report.skipped} skipped in ${report.milliseconds} ms ` +
-        `(longest block ${report.longestBlockMs} ms)${report.cancelled ? ', cancelled' : ''}.`,
+        `${report.reused} unchanged, ${report.skipped} skipped in ${report.milliseconds} ms` +
+        `${report.cancelled ? ', cancelled' : ''}.`,
     );
     // A finished build is saved at once, so that a reload soon after does not redo it.
     await this.save();
@@ -246,20 +251,15 @@ export class DuplicateIndexService implements vscode.Disposable {
       log.warn(`Duplicate index: skipped ${uri.fsPath}: ${describe(error)}.`);
       return 'skipped';
     }
-    return timeSync('duplicates.fingerprint', () => {
-      const decoded = decodeText(bytes);
-      if (!decoded.ok) {
-        this.forget(id);
-        log.warn(`Duplicate index: skipped ${uri.fsPath}: ${decoded.reason}.`);
-        return 'skipped';
-      }
-      const text = decoded.text;
-      const zones = parseArticle(text).zones;
-      const own = resolveArticleDate({ text, zones });
-      this.index.add(id, fingerprintArticle(text, zones));
-      this.files.set(id, { mtime: stat.mtime, size: stat.size, date: own.date });
-      return 'fingerprinted';
-    });
+    const outcome = await this.fingerprint(bytes);
+    if (!outcome.ok) {
+      this.forget(id);
+      log.warn(`Duplicate index: skipped ${uri.fsPath}: ${outcome.reason}.`);
+      return 'skipped';
+    }
+    timeSync('duplicates.add', () => this.index.add(id, outcome.fingerprint));
+    this.files.set(id, { mtime: stat.mtime, size: stat.size, date: outcome.date });
+    return 'fingerprinted';
   }
 
   private forget(id: string): void {
@@ -363,7 +363,6 @@ function emptyReport(): IndexBuildReport {
     skipped: 0,
     cancelled: false,
     milliseconds: 0,
-    longestBlockMs: 0,
   };
 }
 
