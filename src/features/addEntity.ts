@@ -177,7 +177,7 @@ function suggestAt(
   const name = selected || speaker?.name || entity?.name;
   if (!name) return undefined;
   const mentions = analysis.entities.filter((mention) => mention.name === name);
-  const role = learnRoles(document.getText(), analysis.entities).find(
+  const role = learnRoles(document.getText(), analysis.entities, new Set([name])).find(
     (learned) => learned.name === name,
   );
   const type = mentions[0]?.type ?? (speaker && !selected ? 'person' : entity?.type);

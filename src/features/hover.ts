@@ -113,7 +113,7 @@ async function buildCardForEntity(
     const quotesHere = analysis.quotes
       .filter((quote) => quote.speaker?.name === name)
       .map((quote) => ({ text: quote.text, line: document.positionAt(quote.start).line + 1 }));
-    const roles = learnRoles(document.getText(), analysis.entities)
+    const roles = learnRoles(document.getText(), analysis.entities, new Set([name]))
       .filter((role) => role.name === name)
       .map((role) => role.role);
     const input: Parameters<typeof buildEntityCard>[0] = {
