@@ -38,6 +38,7 @@ export interface ScenarioResult {
   editMs: number[];
   /** Requests after an edit that got no tokens (the analysis of that version was cancelled). */
   emptyAfterEdit: number;
+  showAnalysisMs: number[];
   tokens: number;
   loop: LoopReport;
   sections: TimedSection[];
@@ -217,6 +218,16 @@ export async function measureArticle(
     await editor.edit((edit) => edit.delete(new vscode.Range(at, at.translate(0, 1))));
   await document.save();
 
+  // Show Article Analysis: the JSON the CLI prints, built on the extension host and opened.
+  const showAnalysisMs: number[] = [];
+  for (let run = 0; run < 2; run++) {
+    await vscode.window.showTextDocument(document, { preview: false });
+    const started = now();
+    await vscode.commands.executeCommand('newsAnnotator.showAnalysis', uri);
+    showAnalysisMs.push(now() - started);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  }
+
   const loop = watch.stop();
   const sections = await takeTimings();
   for (const file of files) {
@@ -232,6 +243,7 @@ export async function measureArticle(
     hoverMs,
     editMs,
     emptyAfterEdit,
+    showAnalysisMs,
     tokens: tokens.data.length / 5,
     loop,
     sections,

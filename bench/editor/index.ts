@@ -48,6 +48,7 @@ function report(result: ScenarioResult): void {
   console.log(`  hover once analysed (same name again)    ${summary(result.hoverMs)}`);
   console.log(`  one-character edit -> tokens (incl. 150 ms debounce) ${summary(result.editMs)}`);
   console.log(`  token requests after an edit that got none: ${result.emptyAfterEdit}`);
+  console.log(`  Show Article Analysis (JSON built and opened) ${summary(result.showAnalysisMs)}`);
   const { loop } = result;
   console.log(
     `  event loop: delay p50 ${ms(loop.p50)}, p99 ${ms(loop.p99)}, max ${ms(loop.max)}; ${loop.blocks.length} blocks over ${BLOCK_MS} ms`,

@@ -3,10 +3,13 @@
 // runs it inside code-server's extension host (the same payload mechanism as the integration
 // suite), with the extension's section timings on (NEWS_ANNOTATOR_TIMINGS=1). Prints the figures
 // and the machine's load average before and after. Options: --runs=<opens>,<hovers>,<edits>
-// (default 5,20,10), --timeout=<seconds> (default 900), VERBOSE=1 for the workbench's chatter.
+// (default 5,20,10), --baseline=<git ref> (that commit's build is measured too, in turns with
+// this tree), --rounds=<n> (default 1), --timeout=<seconds> (default 900), VERBOSE=1 for the
+// workbench's chatter, NEWS_ANNOTATOR_DEV_DATA for the folder of polnear-dev.jsonl (default
+// ../shared/dev-data).
 // A benchmark, not a test: it exits 1 only when the run itself broke.
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, rmSync, symlinkSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { format, parseArgs } from 'node:util';
@@ -20,6 +23,8 @@ const { values: options } = parseArgs({
   options: {
     runs: { type: 'string', default: '' },
     timeout: { type: 'string', default: '900' },
+    baseline: { type: 'string', default: '' },
+    rounds: { type: 'string', default: '1' },
   },
 });
 
@@ -60,22 +65,32 @@ async function bundleBench() {
   return path.join(outDir, 'index.js');
 }
 
-async function main() {
-  runOrExit(
-    [path.join(repoRoot, 'scripts', 'vscodeHost', 'install.mjs')],
-    'the VS Code host could not be installed',
-  );
-  runOrExit(['esbuild.mjs'], 'npm run build (node esbuild.mjs) failed');
-  const benchPath = await bundleBench();
+/**
+ * A baseline to measure beside this tree: the commit's files (`git archive`), with this checkout's
+ * node_modules, built there. The benchmark itself is this tree's bench/editor, so both builds are
+ * measured the same way; the baseline must have the section timings (src/platform/hostTimings.ts).
+ */
+function prepareBaseline(ref) {
+  const directory = makeRunDirectory('bench-baseline');
+  const tarball = execFileSync('git', ['archive', '--format=tar', ref], {
+    cwd: repoRoot,
+    maxBuffer: 1 << 30,
+  });
+  execFileSync('tar', ['-x', '-C', directory], { input: tarball });
+  symlinkSync(path.join(repoRoot, 'node_modules'), path.join(directory, 'node_modules'));
+  const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: directory, stdio: 'ignore' });
+  if (build.status !== 0) throw new Error(`the baseline ${ref} does not build`);
+  if (!existsSync(path.join(directory, 'src', 'platform', 'hostTimings.ts'))) {
+    throw new Error(`the baseline ${ref} has no section timings (src/platform/hostTimings.ts)`);
+  }
+  return directory;
+}
+
+/** One run of the benchmark against the extension in `extensionRoot`; resolves to its exit code. */
+async function runOnce(extensionRoot, benchPath, environment) {
   const runDir = makeRunDirectory('bench');
   const workspace = path.join(runDir, 'workspace');
   cpSync(path.join(repoRoot, 'seeds'), workspace, { recursive: true });
-  const devData = path.resolve(repoRoot, '..', 'shared', 'dev-data');
-  const environment = {
-    NEWS_ANNOTATOR_TIMINGS: '1',
-    ...(existsSync(devData) ? { NEWS_ANNOTATOR_DEV_DATA: devData } : {}),
-    ...(options.runs ? { NEWS_ANNOTATOR_BENCH_RUNS: options.runs } : {}),
-  };
   const port = await findFreePort();
   // enable-smoke-test-driver: the built VS Code honours the payload's extension development and
   // test parameters only with it; a test-only switch, as in runIntegration.mjs.
@@ -88,7 +103,7 @@ async function main() {
   });
   const remote = (file) => `vscode-remote://127.0.0.1:${port}${file}`;
   const payload = [
-    ['extensionDevelopmentPath', remote(repoRoot)],
+    ['extensionDevelopmentPath', remote(extensionRoot)],
     ['extensionTestsPath', remote(benchPath)],
     ['extensionEnvironment', JSON.stringify(environment)],
     ['skipWelcome', 'true'],
@@ -121,7 +136,41 @@ async function main() {
   }
   console.log(`[bench:editor] load average after: ${load()}`);
   if (exitCode !== 0) console.error(`[bench:editor] the benchmark ended with ${exitCode}`);
-  process.exit(exitCode === 0 ? 0 : 1);
+  return exitCode;
+}
+
+async function main() {
+  runOrExit(
+    [path.join(repoRoot, 'scripts', 'vscodeHost', 'install.mjs')],
+    'the VS Code host could not be installed',
+  );
+  runOrExit(['esbuild.mjs'], 'npm run build (node esbuild.mjs) failed');
+  const benchPath = await bundleBench();
+  const devData = path.resolve(
+    process.env.NEWS_ANNOTATOR_DEV_DATA || path.join(repoRoot, '..', 'shared', 'dev-data'),
+  );
+  const environment = {
+    NEWS_ANNOTATOR_TIMINGS: '1',
+    ...(existsSync(devData) ? { NEWS_ANNOTATOR_DEV_DATA: devData } : {}),
+    ...(options.runs ? { NEWS_ANNOTATOR_BENCH_RUNS: options.runs } : {}),
+  };
+  // With a baseline, the two builds take turns, so that both see the same machine load.
+  const trees = [{ label: 'this tree', root: repoRoot }];
+  if (options.baseline) {
+    trees.unshift({
+      label: `baseline ${options.baseline}`,
+      root: prepareBaseline(options.baseline),
+    });
+  }
+  const rounds = Math.max(1, Number.parseInt(options.rounds, 10) || 1);
+  let failed = false;
+  for (let round = 1; round <= rounds; round++) {
+    for (const tree of trees) {
+      console.log(`\n[bench:editor] ### ${tree.label}, round ${round} of ${rounds}`);
+      if ((await runOnce(tree.root, benchPath, environment)) !== 0) failed = true;
+    }
+  }
+  process.exit(failed ? 1 : 0);
 }
 
 main().catch((error) => {
