@@ -51,7 +51,7 @@ const LEGEND = 'vscode.provideDocumentSemanticTokensLegend';
 const now = (): number => performance.now();
 
 /** What our sections recorded since the last call; nothing before the extension has activated. */
-async function takeTimings(): Promise<TimedSection[]> {
+export async function takeTimings(): Promise<TimedSection[]> {
   const commands = await vscode.commands.getCommands(true);
   if (!commands.includes(TAKE_TIMINGS)) return [];
   return (await vscode.commands.executeCommand<TimedSection[]>(TAKE_TIMINGS)) ?? [];

@@ -6,6 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { benchArticles } from './articles';
+import { measureCorpus, writeCorpus } from './corpusIndex';
 import {
   attribute,
   measureArticle,
@@ -13,6 +14,7 @@ import {
   type ScenarioResult,
   type TimedSection,
 } from './editorLatency';
+import type { LoopReport } from './eventLoop';
 
 const BLOCK_MS = 50;
 
@@ -49,12 +51,16 @@ function report(result: ScenarioResult): void {
   console.log(`  one-character edit -> tokens (incl. 150 ms debounce) ${summary(result.editMs)}`);
   console.log(`  token requests after an edit that got none: ${result.emptyAfterEdit}`);
   console.log(`  Show Article Analysis (JSON built and opened) ${summary(result.showAnalysisMs)}`);
-  const { loop } = result;
+  reportBlocking(result.loop, result.sections);
+}
+
+/** The event loop's figures, each block over 50 ms with the sections in it, and every section. */
+function reportBlocking(loop: LoopReport, sections: readonly TimedSection[]): void {
   console.log(
     `  event loop: delay p50 ${ms(loop.p50)}, p99 ${ms(loop.p99)}, max ${ms(loop.max)}; ${loop.blocks.length} blocks over ${BLOCK_MS} ms`,
   );
   for (const block of loop.blocks) {
-    const ours = attribute(block, result.sections);
+    const ours = attribute(block, sections);
     const covered = ours.reduce((sum, section) => sum + section.ms, 0);
     const names = ours.map((section) => `${section.name} ${ms(section.ms)}`).join(', ');
     const verdict = covered >= block.ms / 2 ? 'OURS' : 'not ours';
@@ -62,7 +68,7 @@ function report(result: ScenarioResult): void {
     console.log(`    block ${ms(block.ms)}${cpu}: ${verdict}${names ? ` (${names})` : ''}`);
   }
   const byName = new Map<string, TimedSection[]>();
-  for (const section of result.sections) {
+  for (const section of sections) {
     byName.set(section.name, [...(byName.get(section.name) ?? []), section]);
   }
   console.log(
@@ -84,6 +90,29 @@ function report(result: ScenarioResult): void {
   }
 }
 
+/**
+ * The corpus phases, one session each on one workspace: write N articles, then index them and save
+ * the index, then load it and check every file. Writing gets a session of its own, so that the
+ * folder is the same (change time included) for the two sessions that measure.
+ */
+async function runCorpusPhase(folder: vscode.Uri, phase: string): Promise<void> {
+  if (phase === 'corpus-write') {
+    const size = Number.parseInt(process.env.NEWS_ANNOTATOR_BENCH_CORPUS ?? '', 10) || 3000;
+    const started = performance.now();
+    const written = writeCorpus(folder, size);
+    console.log(`corpus: ${written} articles written in ${ms(performance.now() - started)}`);
+    return;
+  }
+  const result = await measureCorpus(folder, phase);
+  console.log(
+    `\n== duplicate index, ${phase === 'corpus-index' ? 'index and save' : 'load the saved index and check every file'} (${result.files} corpus files)`,
+  );
+  console.log(
+    `  open an article -> Find Duplicates answers   ${ms(result.buildMs)}; ${result.clusters} clusters`,
+  );
+  reportBlocking(result.loop, result.sections);
+}
+
 /** Runs the benchmark; the host turns a rejection into exit code 1. */
 export async function run(): Promise<void> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
@@ -94,6 +123,12 @@ export async function run(): Promise<void> {
   const seed = new TextDecoder().decode(
     await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, '000_bfa63e976a24a0e6.txt')),
   );
+  const phase = process.env.NEWS_ANNOTATOR_BENCH_PHASE ?? 'editor';
+  if (phase !== 'editor') {
+    console.log(`editor benchmark, ${phase}: VS Code ${vscode.version}, Node ${process.version}`);
+    await runCorpusPhase(folder, phase);
+    return;
+  }
   const runs = readRuns();
   const started = performance.now();
   console.log(

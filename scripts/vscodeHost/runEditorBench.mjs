@@ -2,11 +2,15 @@
 // The editor benchmark (`npm run bench:editor`): builds the extension, bundles bench/editor and
 // runs it inside code-server's extension host (the same payload mechanism as the integration
 // suite), with the extension's section timings on (NEWS_ANNOTATOR_TIMINGS=1). Prints the figures
-// and the machine's load average before and after. Options: --runs=<opens>,<hovers>,<edits>
-// (default 5,20,10), --baseline=<git ref> (that commit's build is measured too, in turns with
-// this tree), --rounds=<n> (default 1), --timeout=<seconds> (default 900), VERBOSE=1 for the
-// workbench's chatter, NEWS_ANNOTATOR_DEV_DATA for the folder of polnear-dev.jsonl (default
-// ../shared/dev-data).
+// and the machine's load average before and after. Options:
+//   --runs=<opens>,<hovers>,<edits>  repetitions per article (default 5,20,10)
+//   --baseline=<git ref>             that commit's build is measured too, in turns with this tree
+//   --rounds=<n>                     how many turns (default 1)
+//   --corpus=<n>                     instead, the duplicate index of an n-article workspace:
+//                                    written, indexed and saved, loaded, one session each
+//   --timeout=<seconds>              per session (default 900)
+// VERBOSE=1 shows the workbench's chatter; NEWS_ANNOTATOR_DEV_DATA names the folder of
+// polnear-dev.jsonl (default ../shared/dev-data).
 // A benchmark, not a test: it exits 1 only when the run itself broke.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, rmSync, symlinkSync } from 'node:fs';
@@ -25,6 +29,7 @@ const { values: options } = parseArgs({
     timeout: { type: 'string', default: '900' },
     baseline: { type: 'string', default: '' },
     rounds: { type: 'string', default: '1' },
+    corpus: { type: 'string', default: '' },
   },
 });
 
@@ -86,12 +91,17 @@ function prepareBaseline(ref) {
   return directory;
 }
 
-/** One run of the benchmark against the extension in `extensionRoot`; resolves to its exit code. */
-async function runOnce(extensionRoot, benchPath, environment) {
-  const runDir = makeRunDirectory('bench');
+/**
+ * One session of the benchmark against the extension in `extensionRoot`; resolves to its exit
+ * code. With `reopen` ({runDir, port} of an earlier session) it reopens that workspace and user
+ * data on the same port: the port is part of the workspace's identity, and so of the extension's
+ * workspace storage, where the duplicate index is saved.
+ */
+async function runOnce(extensionRoot, benchPath, environment, reopen = undefined) {
+  const runDir = reopen?.runDir ?? makeRunDirectory('bench');
   const workspace = path.join(runDir, 'workspace');
-  cpSync(path.join(repoRoot, 'seeds'), workspace, { recursive: true });
-  const port = await findFreePort();
+  if (!existsSync(workspace)) cpSync(path.join(repoRoot, 'seeds'), workspace, { recursive: true });
+  const port = reopen?.port ?? (await findFreePort());
   // enable-smoke-test-driver: the built VS Code honours the payload's extension development and
   // test parameters only with it; a test-only switch, as in runIntegration.mjs.
   const server = await startCodeServer({
@@ -167,7 +177,21 @@ async function main() {
   for (let round = 1; round <= rounds; round++) {
     for (const tree of trees) {
       console.log(`\n[bench:editor] ### ${tree.label}, round ${round} of ${rounds}`);
-      if ((await runOnce(tree.root, benchPath, environment)) !== 0) failed = true;
+      if (options.corpus) {
+        // Sessions on one workspace and port: write the corpus, index it and save, load it.
+        const reopen = { runDir: makeRunDirectory('bench-corpus'), port: await findFreePort() };
+        for (const phase of ['corpus-write', 'corpus-index', 'corpus-reopen']) {
+          console.log(`[bench:editor] ${phase}, ${options.corpus} articles`);
+          const phaseEnvironment = {
+            ...environment,
+            NEWS_ANNOTATOR_BENCH_CORPUS: options.corpus,
+            NEWS_ANNOTATOR_BENCH_PHASE: phase,
+          };
+          if ((await runOnce(tree.root, benchPath, phaseEnvironment, reopen)) !== 0) failed = true;
+        }
+      } else if ((await runOnce(tree.root, benchPath, environment)) !== 0) {
+        failed = true;
+      }
     }
   }
   process.exit(failed ? 1 : 0);

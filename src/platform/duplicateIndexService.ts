@@ -2,13 +2,22 @@ import * as vscode from 'vscode';
 import type { FingerprintOutcome } from '../core/analysis/analysisProtocol';
 import { chooseBorrowedDate } from '../core/duplicates/borrowDate';
 import {
+  clusterPairs,
   DuplicateIndex,
   type DuplicateCluster,
   type DuplicateMatch,
+  type DuplicatePair,
 } from '../core/duplicates/duplicateIndex';
+import {
+  indexStorageHeader,
+  indexStorageLine,
+  isCurrentIndexStorage,
+  readIndexStorageLine,
+} from '../core/duplicates/indexStorage';
 import { readConfig } from './config';
 import { timeSync } from './hostTimings';
 import { getOutputChannel } from './outputChannel';
+import { TimeSlices } from './timeSlices';
 
 /** Files larger than this are skipped: no news article is 5 MB, a data dump or archive can be. */
 export const MAX_INDEXED_BYTES = 5 * 1024 * 1024;
@@ -16,8 +25,11 @@ export const MAX_INDEXED_BYTES = 5 * 1024 * 1024;
 const PROGRESS_MS = 100;
 /** Changes are written to storage this long after the last one, not on every file. */
 const SAVE_DEBOUNCE_MS = 2000;
-const STORAGE_FILE = 'duplicate-index.json';
-const STORAGE_VERSION = 1;
+/** JSON Lines since storage version 2; an older file is not read, and the index is rebuilt. */
+const STORAGE_FILE = 'duplicate-index.jsonl';
+const LEGACY_STORAGE_FILE = 'duplicate-index.json';
+/** The stored index is read in pieces of this size, so that decoding is sliced too. */
+const LOAD_CHUNK_BYTES = 256 * 1024;
 
 /** What the index remembers of a file besides its fingerprint: enough to skip it when unchanged. */
 interface FileRecord {
@@ -25,12 +37,6 @@ interface FileRecord {
   size: number;
   /** The file's own date (header, dateline or text), never a borrowed one. */
   date: string | null;
-}
-
-interface StoredIndex {
-  version: number;
-  index: unknown;
-  files: Record<string, FileRecord>;
 }
 
 /**
@@ -58,6 +64,10 @@ export interface IndexBuildReport {
  */
 export class DuplicateIndexService implements vscode.Disposable {
   private index = new DuplicateIndex();
+  /** Counts the changes to the index, so that remembered clusters know when they are stale. */
+  private generation = 0;
+  private clusterCache:
+    { generation: number; threshold: number; clusters: Promise<DuplicateCluster[]> } | undefined;
   private readonly files = new Map<string, FileRecord>();
   private loaded: Promise<void> | undefined;
   private building: Promise<IndexBuildReport> | undefined;
@@ -114,9 +124,35 @@ export class DuplicateIndexService implements vscode.Disposable {
     return this.index.query(id, { threshold: readConfig(uri).duplicates.threshold });
   }
 
-  /** Every cluster of versions at the configured threshold. */
-  clusters(): DuplicateCluster[] {
-    return this.index.clusters(readConfig().duplicates.threshold);
+  /**
+   * Every cluster of versions at the configured threshold. The pairs are found a slice at a time
+   * (at 3,000 files it is about 0.1 s of work) and remembered until the index changes.
+   */
+  clusters(): Promise<DuplicateCluster[]> {
+    const threshold = readConfig().duplicates.threshold;
+    const cached = this.clusterCache;
+    if (cached && cached.generation === this.generation && cached.threshold === threshold) {
+      return cached.clusters;
+    }
+    const clusters = this.findClusters(threshold);
+    this.clusterCache = { generation: this.generation, threshold, clusters };
+    return clusters;
+  }
+
+  private async findClusters(threshold: number): Promise<DuplicateCluster[]> {
+    for (;;) {
+      const generation = this.generation;
+      const pairs: DuplicatePair[] = [];
+      const slices = new TimeSlices('duplicates.clusters');
+      for (let slot = 0; slot < this.index.slotCount && generation === this.generation; slot++) {
+        pairs.push(...this.index.pairsOfSlots(slot, slot + 1, threshold));
+        if (slices.due) await slices.next();
+      }
+      const clusters = generation === this.generation ? clusterPairs(pairs) : undefined;
+      slices.end();
+      // A change during the search can leave pairs of files since removed: search again.
+      if (clusters) return clusters;
+    }
   }
 
   /** The file's own date as indexed (header, dateline or text), or null. */
@@ -258,12 +294,13 @@ export class DuplicateIndexService implements vscode.Disposable {
       return 'skipped';
     }
     timeSync('duplicates.add', () => this.index.add(id, outcome.fingerprint));
+    this.generation++;
     this.files.set(id, { mtime: stat.mtime, size: stat.size, date: outcome.date });
     return 'fingerprinted';
   }
 
   private forget(id: string): void {
-    this.index.remove(id);
+    if (this.index.remove(id)) this.generation++;
     this.files.delete(id);
   }
 
@@ -302,27 +339,53 @@ export class DuplicateIndexService implements vscode.Disposable {
     return this.storageDir && vscode.Uri.joinPath(this.storageDir, STORAGE_FILE);
   }
 
-  /** Loads the stored index; a missing, stale or damaged file just means a full build. */
+  /**
+   * Loads the stored index a slice at a time; a missing, stale or damaged file just means a full
+   * build, and a damaged line the re-fingerprinting of that one file.
+   */
   private async load(): Promise<void> {
     const file = this.storageFile();
     if (!file) return;
-    let stored: Partial<StoredIndex> | null;
+    let bytes: Uint8Array;
     try {
-      const bytes = await vscode.workspace.fs.readFile(file);
-      stored = timeSync('duplicates.loadParse', () => JSON.parse(new TextDecoder().decode(bytes)));
+      bytes = await vscode.workspace.fs.readFile(file);
     } catch {
       return;
     }
-    const index = timeSync(
-      'duplicates.load',
-      () => stored?.version === STORAGE_VERSION && DuplicateIndex.fromJSON(stored.index),
-    );
-    if (!index) return;
-    this.index = index;
-    for (const [id, record] of Object.entries(stored?.files ?? {})) {
-      if (index.has(id)) this.files.set(id, record);
+    const index = new DuplicateIndex();
+    const files = new Map<string, FileRecord>();
+    const slices = new TimeSlices('duplicates.load');
+    const decoder = new TextDecoder();
+    let header: boolean | undefined;
+    let rest = '';
+    const readLine = (line: string): void => {
+      if (!line.trim()) return;
+      if (header === undefined) {
+        header = isCurrentIndexStorage(line);
+        return;
+      }
+      const stored = header ? readIndexStorageLine(line) : undefined;
+      if (!stored || !isFileRecord(stored.record)) return;
+      index.add(stored.id, stored.fingerprint);
+      files.set(stored.id, stored.record);
+    };
+    for (let at = 0; at < bytes.length && header !== false; at += LOAD_CHUNK_BYTES) {
+      const more = at + LOAD_CHUNK_BYTES < bytes.length;
+      const lines = (
+        rest + decoder.decode(bytes.subarray(at, at + LOAD_CHUNK_BYTES), { stream: more })
+      ).split('\n');
+      rest = lines.pop() ?? '';
+      for (const line of lines) {
+        readLine(line);
+        if (slices.due) await slices.next();
+      }
     }
-    for (const id of [...index.keys()]) if (!this.files.has(id)) index.remove(id);
+    readLine(rest);
+    slices.end();
+    if (!header) return;
+    this.index = index;
+    this.generation++;
+    for (const [id, record] of files) this.files.set(id, record);
   }
 
   private scheduleSave(): void {
@@ -333,26 +396,53 @@ export class DuplicateIndexService implements vscode.Disposable {
     }, SAVE_DEBOUNCE_MS);
   }
 
+  /**
+   * Writes the index as JSON Lines, a slice at a time: at 10,000 files it is 30 MB, which in one
+   * piece kept the extension host busy for about half a second.
+   */
   private async save(): Promise<void> {
     const file = this.storageFile();
     if (!file || !this.storageDir) return;
-    const bytes = timeSync('duplicates.save', () => {
-      const stored: StoredIndex = {
-        version: STORAGE_VERSION,
-        index: this.index.toJSON(),
-        files: Object.fromEntries(this.files),
-      };
-      return new TextEncoder().encode(JSON.stringify(stored));
-    });
+    const encoder = new TextEncoder();
+    const chunks: Uint8Array[] = [];
+    const slices = new TimeSlices('duplicates.save');
+    let lines = [indexStorageHeader()];
+    for (const id of [...this.index.keys()]) {
+      const fingerprint = this.index.get(id);
+      const record = this.files.get(id);
+      if (fingerprint && record) lines.push(indexStorageLine(id, fingerprint, record));
+      if (slices.due) {
+        chunks.push(encoder.encode(`${lines.join('\n')}\n`));
+        lines = [];
+        await slices.next();
+      }
+    }
+    chunks.push(encoder.encode(`${lines.join('\n')}\n`));
+    const bytes = Buffer.concat(chunks);
+    slices.end();
     try {
       await vscode.workspace.fs.createDirectory(this.storageDir);
       await vscode.workspace.fs.writeFile(file, bytes);
+      // The one-piece JSON of storage version 1, which nothing reads any more.
+      const legacy = vscode.Uri.joinPath(this.storageDir, LEGACY_STORAGE_FILE);
+      await Promise.resolve(vscode.workspace.fs.delete(legacy)).catch(() => undefined);
     } catch (error) {
       getOutputChannel().warn(
         `Duplicate index: could not save to ${file.fsPath}: ${describe(error)}.`,
       );
     }
   }
+}
+
+/** True for what `FileRecord` holds, as read back from storage. */
+function isFileRecord(value: unknown): value is FileRecord {
+  if (typeof value !== 'object' || value === null) return false;
+  const { mtime, size, date } = value as Record<string, unknown>;
+  return (
+    typeof mtime === 'number' &&
+    typeof size === 'number' &&
+    (date === null || typeof date === 'string')
+  );
 }
 
 function emptyReport(): IndexBuildReport {

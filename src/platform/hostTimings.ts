@@ -41,17 +41,29 @@ export const TAKE_TIMINGS_COMMAND = 'newsAnnotator.internal.takeTimings';
 /** Runs `run` and, when recording, remembers how long it held the thread under `name`. */
 export function timeSync<T>(name: string, run: () => T): T {
   if (!enabled) return run();
-  const started = performance.now();
-  const cpuStarted = threadCpuMs?.();
+  const end = beginSection(name);
   try {
     return run();
   } finally {
+    end();
+  }
+}
+
+/**
+ * Starts timing a section that ends when the returned function is called, for code that cannot
+ * be one function call (a slice of an async loop). Does nothing unless recording.
+ */
+export function beginSection(name: string): () => void {
+  if (!enabled) return () => undefined;
+  const started = performance.now();
+  const cpuStarted = threadCpuMs?.();
+  return () => {
     const ms = performance.now() - started;
     if (sections.length >= MAX_SECTIONS) sections = sections.slice(MAX_SECTIONS / 2);
     const section: TimedSection = { name, start: performance.timeOrigin + started, ms };
     if (cpuStarted !== undefined) section.cpuMs = threadCpuMs!() - cpuStarted;
     sections.push(section);
-  }
+  };
 }
 
 /** Registers the benchmark's read-out command when recording is on; otherwise nothing. */

@@ -176,8 +176,21 @@ export class DuplicateIndex {
 
   /** Every pair of files that scores at least `threshold`, each pair once. */
   pairs(threshold = DEFAULT_DUPLICATE_THRESHOLD): DuplicatePair[] {
+    return this.pairsOfSlots(0, this.slotCount, threshold);
+  }
+
+  /** How many slots the index has (some may be free): the range of `pairsOfSlots`. */
+  get slotCount(): number {
+    return this.fingerprints.length;
+  }
+
+  /**
+   * The pairs of `pairs()` whose first file is in the slots from `from` to `to` (exclusive), so
+   * that a caller can find all pairs a slice at a time.
+   */
+  pairsOfSlots(from: number, to: number, threshold = DEFAULT_DUPLICATE_THRESHOLD): DuplicatePair[] {
     const pairs: DuplicatePair[] = [];
-    for (let slot = 0; slot < this.fingerprints.length; slot++) {
+    for (let slot = from; slot < Math.min(to, this.fingerprints.length); slot++) {
       const fingerprint = this.fingerprints[slot];
       if (!fingerprint) continue;
       this.forEachCandidate(fingerprint, (other) => {
@@ -196,43 +209,7 @@ export class DuplicateIndex {
    * `threshold`); files with no duplicate are left out. Clusters are sorted by their first file.
    */
   clusters(threshold = DEFAULT_DUPLICATE_THRESHOLD): DuplicateCluster[] {
-    const pairs = this.pairs(threshold);
-    const parent = new Map<string, string>();
-    const find = (id: string): string => {
-      let root = id;
-      while (parent.get(root) !== root) root = parent.get(root)!;
-      for (let at = id; at !== root;) {
-        const up = parent.get(at)!;
-        parent.set(at, root);
-        at = up;
-      }
-      return root;
-    };
-    for (const pair of pairs) {
-      if (!parent.has(pair.a)) parent.set(pair.a, pair.a);
-      if (!parent.has(pair.b)) parent.set(pair.b, pair.b);
-      const rootA = find(pair.a);
-      const rootB = find(pair.b);
-      if (rootA !== rootB) parent.set(rootA < rootB ? rootB : rootA, rootA < rootB ? rootA : rootB);
-    }
-    const byRoot = new Map<string, DuplicateCluster>();
-    for (const pair of pairs) {
-      const root = find(pair.a);
-      let cluster = byRoot.get(root);
-      if (!cluster) {
-        cluster = { files: [], kind: 'exact', pairs: [] };
-        byRoot.set(root, cluster);
-      }
-      cluster.pairs.push(pair);
-      if (KIND_ORDER[pair.kind] > KIND_ORDER[cluster.kind]) cluster.kind = pair.kind;
-    }
-    for (const id of parent.keys()) byRoot.get(find(id))!.files.push(id);
-    const clusters = [...byRoot.values()];
-    for (const cluster of clusters) {
-      cluster.files.sort(compareIds);
-      cluster.pairs.sort((x, y) => compareIds(x.a, y.a) || compareIds(x.b, y.b));
-    }
-    return clusters.sort((x, y) => compareIds(x.files[0]!, y.files[0]!));
+    return clusterPairs(this.pairs(threshold));
   }
 
   /** The index as plain JSON, to persist between sessions (the LSH tables are rebuilt on load). */
@@ -304,4 +281,47 @@ function makePair(
 
 function compareIds(x: string, y: string): number {
   return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
+ * Groups pairs into clusters of versions by single linkage; files in no pair are left out.
+ * Clusters are sorted by their first file, their files and pairs by id.
+ */
+export function clusterPairs(pairs: readonly DuplicatePair[]): DuplicateCluster[] {
+  const parent = new Map<string, string>();
+  const find = (id: string): string => {
+    let root = id;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    for (let at = id; at !== root;) {
+      const up = parent.get(at)!;
+      parent.set(at, root);
+      at = up;
+    }
+    return root;
+  };
+  for (const pair of pairs) {
+    if (!parent.has(pair.a)) parent.set(pair.a, pair.a);
+    if (!parent.has(pair.b)) parent.set(pair.b, pair.b);
+    const rootA = find(pair.a);
+    const rootB = find(pair.b);
+    if (rootA !== rootB) parent.set(rootA < rootB ? rootB : rootA, rootA < rootB ? rootA : rootB);
+  }
+  const byRoot = new Map<string, DuplicateCluster>();
+  for (const pair of pairs) {
+    const root = find(pair.a);
+    let cluster = byRoot.get(root);
+    if (!cluster) {
+      cluster = { files: [], kind: 'exact', pairs: [] };
+      byRoot.set(root, cluster);
+    }
+    cluster.pairs.push(pair);
+    if (KIND_ORDER[pair.kind] > KIND_ORDER[cluster.kind]) cluster.kind = pair.kind;
+  }
+  for (const id of parent.keys()) byRoot.get(find(id))!.files.push(id);
+  const clusters = [...byRoot.values()];
+  for (const cluster of clusters) {
+    cluster.files.sort(compareIds);
+    cluster.pairs.sort((x, y) => compareIds(x.a, y.a) || compareIds(x.b, y.b));
+  }
+  return clusters.sort((x, y) => compareIds(x.files[0]!, y.files[0]!));
 }
