@@ -14,11 +14,14 @@ import { registerHover } from './features/hover';
 import { registerOutline } from './features/outline';
 import { registerSemanticTokens } from './features/semanticTokens';
 import { registerShowAnalysis } from './features/showAnalysis';
+import { SEMANTIC_KINDS } from './core/analysis/semanticKinds';
 import { AnalysisClient } from './platform/analysisClient';
+import { AnalysisWorker } from './platform/analysisWorker';
 import { readConfig } from './platform/config';
 import { DocumentCache } from './platform/documentCache';
 import { DuplicateIndexService } from './platform/duplicateIndexService';
 import { KnowledgeService } from './platform/knowledgeService';
+import { registerHostTimings, timeSync } from './platform/hostTimings';
 import { getOutputChannel, outputLogFile, registerOutputChannel } from './platform/outputChannel';
 import { WorkspaceMentions } from './platform/workspaceMentions';
 import { registerNewsVersionProvider } from './platform/versionDiff';
@@ -34,21 +37,41 @@ export interface NewsAnnotatorApi {
 
 /** Activates News Annotator. */
 export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
-  const structures = new DocumentCache((document) => parseArticle(document.getText()));
-  context.subscriptions.push(structures, registerOutline(structures), registerFolding(structures));
-  const duplicates = new DuplicateIndexService(context.storageUri ?? context.globalStorageUri);
+  const structures = new DocumentCache((document) =>
+    timeSync('parseArticle', () => parseArticle(document.getText())),
+  );
   context.subscriptions.push(
+    registerHostTimings(),
+    structures,
+    registerOutline(structures),
+    registerFolding(structures),
+  );
+  // One worker thread for the NLP and every job that grows with an article's size. It starts on
+  // the first request, never here: activation loads no NLP.
+  const worker = new AnalysisWorker(
+    vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js').fsPath,
+    getOutputChannel(),
+  );
+  const duplicates = new DuplicateIndexService(
+    context.storageUri ?? context.globalStorageUri,
+    (bytes) => worker.fingerprint(bytes),
+  );
+  context.subscriptions.push(
+    worker,
     duplicates,
     registerNewsVersionProvider(),
     registerCompareWithDuplicate(duplicates),
     registerDuplicatesView(duplicates),
   );
-  // The analysis worker starts on the first request, never here: activation loads no NLP.
   const analyses = new AnalysisClient(
-    vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js').fsPath,
+    worker,
     () => {
       const config = readConfig();
-      return { maxChars: config.maxAnalysedChars, timeoutMs: config.analysisTimeoutMs };
+      return {
+        maxChars: config.maxAnalysedChars,
+        timeoutMs: config.analysisTimeoutMs,
+        highlightKinds: SEMANTIC_KINDS.filter((kind) => config.highlight[kind]),
+      };
     },
     (document) => duplicates.borrowedDateFor(document),
     getOutputChannel(),
@@ -61,7 +84,7 @@ export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
     analyses,
     knowledge,
     mentions,
-    duplicates.onDidChange(() => analyses.invalidate()),
+    duplicates.onDidChange(() => analyses.refreshBorrowedDates()),
     registerSemanticTokens(analyses),
     registerHover(analyses, knowledge, mentions),
     registerDateHints(analyses),

@@ -37,7 +37,8 @@ export function registerDuplicatesView(service: DuplicateIndexService): vscode.D
     onDidChangeTreeData: changed.event,
     getChildren(node) {
       if (!service.isComplete) return [];
-      if (!node) return service.clusters().map((cluster) => ({ cluster }));
+      if (!node)
+        return service.clusters().then((clusters) => clusters.map((cluster) => ({ cluster })));
       if ('file' in node) return [];
       return node.cluster.files.map((file) => ({ cluster: node.cluster, file }));
     },
@@ -68,7 +69,7 @@ export function registerDuplicatesView(service: DuplicateIndexService): vscode.D
     vscode.commands.registerCommand('newsAnnotator.findDuplicates', async () => {
       const report = await service.ensureIndex('notify');
       changed.fire();
-      const clusters = service.clusters();
+      const clusters = await service.clusters();
       if (!report.cancelled) {
         void vscode.commands.executeCommand(`${VIEW_ID}.focus`);
         const found =

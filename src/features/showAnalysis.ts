@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { describeSkip, type AnalysisClient } from '../platform/analysisClient';
 import { ARTICLE_LANGUAGE } from '../platform/articleSelector';
+import { timeSync } from '../platform/hostTimings';
 
 const SCHEME = 'news-analysis';
 
@@ -52,10 +53,11 @@ export function registerShowAnalysis(analyses: AnalysisClient): vscode.Disposabl
           path: `/${name}.analysis.json`,
           query: document.uri.toString(),
         });
-        contents.set(
-          uri.toString(),
-          `${JSON.stringify({ file: document.uri.fsPath, ...outcome.analysis }, null, 2)}\n`,
+        const json = timeSync(
+          'showAnalysis.json',
+          () => `${JSON.stringify({ file: document.uri.fsPath, ...outcome.analysis }, null, 2)}\n`,
         );
+        contents.set(uri.toString(), json);
         const shown = await vscode.workspace.openTextDocument(uri);
         await vscode.languages.setTextDocumentLanguage(shown, 'json');
         await vscode.window.showTextDocument(shown, {

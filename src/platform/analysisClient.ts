@@ -1,8 +1,10 @@
-import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
-import type { AnalyzeRequest, AnalyzeResponse } from '../core/analysis/analysisProtocol';
+import type { AnalyzeRequest } from '../core/analysis/analysisProtocol';
+import type { SemanticKind } from '../core/analysis/semanticKinds';
 import type { ArticleAnalysis } from '../core/types';
+import type { AnalysisWorker } from './analysisWorker';
 import { LIMIT_SETTINGS } from './config';
+import { timeSync } from './hostTimings';
 
 /** Why an article has no analysis. */
 export type AnalysisSkip =
@@ -13,7 +15,14 @@ export type AnalysisSkip =
 
 /** The analysis of one document version, or why there is none. */
 export type AnalysisOutcome =
-  { ok: true; analysis: ArticleAnalysis; milliseconds: number } | { ok: false; skip: AnalysisSkip };
+  | {
+      ok: true;
+      analysis: ArticleAnalysis;
+      milliseconds: number;
+      /** The editor's line tokens (see `encodeHighlightTokens`), made by the worker. */
+      tokens: { kinds: readonly SemanticKind[]; data: Uint32Array } | undefined;
+    }
+  | { ok: false; skip: AnalysisSkip };
 
 /** What a skip means for the user, in words: a short label, the full story, and its setting. */
 export interface SkipDescription {
@@ -61,6 +70,8 @@ export function describeSkip(skip: AnalysisSkip): SkipDescription {
 export interface AnalysisLimits {
   maxChars: number;
   timeoutMs: number;
+  /** The highlight kinds switched on, for which the worker makes the line tokens. */
+  highlightKinds: SemanticKind[];
 }
 
 /** Where the analysis of a document may take its date from when the text has none. */
@@ -69,27 +80,18 @@ export type BorrowedDate = (document: vscode.TextDocument) => string | undefined
 /** Waits this long after the last edit before analysing, so typing does not queue analyses. */
 const TYPING_DEBOUNCE_MS = 150;
 
-type Pending = (response: AnalyzeResponse) => void;
-
 /**
- * The extension side of the analysis worker. It starts the worker on first need (never at
- * activation), analyses each document version once, cancels the analysis of a version that an
- * edit made stale, and restarts the worker if it dies.
+ * The extension side of the article analysis. It analyses each document version once in the
+ * analysis worker (every caller for that version shares the one request), waits for typing to
+ * pause, and cancels the analysis of a version that an edit made stale.
  */
 export class AnalysisClient implements vscode.Disposable {
-  private worker: Worker | undefined;
-  private nextId = 1;
-  private readonly pending = new Map<number, Pending>();
-  /** Per document: the analysis of one version, with the borrowed date it was made with. */
   private readonly results = new Map<
     string,
-    {
-      version: number;
-      outcome: Promise<AnalysisOutcome>;
-      document: vscode.TextDocument;
-      borrowed: string | undefined;
-    }
+    { version: number; outcome: Promise<AnalysisOutcome> }
   >();
+  /** The borrowed date each document's latest analysis was given. */
+  private readonly datesGiven = new Map<string, { version: number; date: string | undefined }>();
   private readonly inFlight = new Map<string, Int32Array>();
   private readonly lastEdit = new Map<string, number>();
   /** The documents whose skip was logged, with the reason, so an edit does not log it again. */
@@ -100,7 +102,7 @@ export class AnalysisClient implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
 
   constructor(
-    private readonly workerPath: string,
+    private readonly worker: AnalysisWorker,
     private readonly limits: () => AnalysisLimits,
     private readonly borrowedDate: BorrowedDate,
     private readonly log: vscode.LogOutputChannel,
@@ -112,8 +114,16 @@ export class AnalysisClient implements vscode.Disposable {
         const key = event.document.uri.toString();
         this.lastEdit.set(key, Date.now());
         this.cancelInFlight(key);
+        this.results.delete(key);
       }),
       vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)),
+      // The worker makes the tokens for the kinds switched on: other kinds need a new request.
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (!event.affectsConfiguration('newsAnnotator.highlight')) return;
+        const keys = [...this.results.keys()];
+        this.results.clear();
+        for (const key of keys) this.changed.fire(vscode.Uri.parse(key));
+      }),
     );
   }
 
@@ -125,9 +135,8 @@ export class AnalysisClient implements vscode.Disposable {
     const key = document.uri.toString();
     const cached = this.results.get(key);
     if (cached && cached.version === document.version) return cached.outcome;
-    const borrowed = this.borrowedDate(document);
-    const outcome = this.startAnalysis(document, token, borrowed);
-    this.results.set(key, { version: document.version, outcome, document, borrowed });
+    const outcome = this.startAnalysis(document, token);
+    this.results.set(key, { version: document.version, outcome });
     void outcome.then((result) => {
       const retry =
         !result.ok && (result.skip.reason === 'failed' || result.skip.reason === 'cancelled');
@@ -144,76 +153,82 @@ export class AnalysisClient implements vscode.Disposable {
     return cached.outcome;
   }
 
+  /** Drops a document's cached analysis, so the next request analyses it again. */
+  invalidate(uri: vscode.Uri): void {
+    this.results.delete(uri.toString());
+    this.changed.fire(uri);
+  }
+
   /**
-   * Drops the cached analysis of `uri`, or, without one, of every document whose borrowed date
-   * is no longer the one it was analysed with (the duplicate index changed). The others are kept:
-   * a folder of files unpacked into the workspace changes the index, not their analyses.
+   * Analyses again the open documents whose borrowed date changed (the duplicate index changed);
+   * the others keep their analysis.
    */
-  invalidate(uri?: vscode.Uri): void {
-    if (uri) {
-      this.results.delete(uri.toString());
-      this.changed.fire(uri);
-      return;
-    }
-    for (const [key, entry] of [...this.results]) {
-      if (this.borrowedDate(entry.document) === entry.borrowed) continue;
-      this.results.delete(key);
-      const running = this.inFlight.get(key);
-      if (running) Atomics.store(running, 0, 1);
-      this.changed.fire(entry.document.uri);
+  refreshBorrowedDates(): void {
+    for (const document of vscode.workspace.textDocuments) {
+      const key = document.uri.toString();
+      const given = this.datesGiven.get(key);
+      if (!this.results.has(key) || given?.version !== document.version) continue;
+      if (this.borrowedDate(document) !== given.date) this.invalidate(document.uri);
     }
   }
 
   private async startAnalysis(
     document: vscode.TextDocument,
     token: vscode.CancellationToken | undefined,
-    date: string | undefined,
   ): Promise<AnalysisOutcome> {
     const key = document.uri.toString();
-    const { maxChars, timeoutMs } = this.limits();
-    const text = document.getText();
-    if (text.length > maxChars) {
-      return { ok: false, skip: { reason: 'too-large', chars: text.length, limit: maxChars } };
-    }
+    const version = document.version;
     const sinceEdit = Date.now() - (this.lastEdit.get(key) ?? 0);
     if (sinceEdit < TYPING_DEBOUNCE_MS) {
       await new Promise((resolve) => setTimeout(resolve, TYPING_DEBOUNCE_MS - sinceEdit));
+      // Typing went on during the pause: this version is stale, and the next one is asked for.
+      if (document.version !== version) return { ok: false, skip: { reason: 'cancelled' } };
     }
-    const version = document.version;
+    const { maxChars, timeoutMs, highlightKinds } = this.limits();
+    const text = timeSync('analysis.getText', () => document.getText());
+    if (text.length > maxChars) {
+      return { ok: false, skip: { reason: 'too-large', chars: text.length, limit: maxChars } };
+    }
+    // An analysis still running for this document is for an older version (callers of this
+    // version share this request), so its result is of no use any more.
     const cancel = new Int32Array(new SharedArrayBuffer(4));
-    // An older version's analysis still running is stale now. Only the worker is told: the cached
-    // result for this version is the one this call is computing, and it must stay, or every
-    // further caller would start (and cancel) yet another analysis of the same text.
-    const stale = this.inFlight.get(key);
-    if (stale) Atomics.store(stale, 0, 1);
+    this.cancelInFlight(key);
     this.inFlight.set(key, cancel);
     const tokenListener = token?.onCancellationRequested(() => {
       // Another request for this same version may still want the result; cancel only when the
       // version is stale.
       if (document.version !== version) Atomics.store(cancel, 0, 1);
     });
-    const request: AnalyzeRequest = {
+    const date = this.borrowedDate(document);
+    this.datesGiven.set(key, { version, date });
+    const request: Omit<AnalyzeRequest, 'id'> = {
       kind: 'analyze',
-      id: this.nextId++,
       key,
       text,
       date: date ?? null,
       dateFromDuplicate: date !== undefined,
       cancel: cancel.buffer as SharedArrayBuffer,
       timeoutMs,
+      highlightKinds,
     };
     try {
-      const response = await this.send(request);
+      const response = await this.worker.analyze(request);
       switch (response.kind) {
         case 'result':
           this.log.debug(
             `analysed ${document.uri.fsPath} in ${response.milliseconds.toFixed(0)} ms`,
           );
-          return { ok: true, analysis: response.analysis, milliseconds: response.milliseconds };
+          return {
+            ok: true,
+            analysis: response.analysis,
+            milliseconds: response.milliseconds,
+            tokens: response.tokens && { kinds: highlightKinds, data: response.tokens },
+          };
         case 'cancelled':
           return { ok: false, skip: { reason: 'cancelled' } };
         case 'failed':
           if (/timed out/.test(response.message)) {
+            // `announce` logs it, once, with the setting that controls it.
             return { ok: false, skip: { reason: 'timeout', seconds: timeoutMs / 1000 } };
           }
           this.log.error(`analysis of ${document.uri.fsPath} failed: ${response.message}`);
@@ -245,57 +260,24 @@ export class AnalysisClient implements vscode.Disposable {
     this.log.warn(`${document.uri.fsPath}: ${describeSkip(outcome.skip).detail}`);
   }
 
-  private send(request: AnalyzeRequest): Promise<AnalyzeResponse> {
-    return new Promise((resolve) => {
-      this.pending.set(request.id, resolve);
-      this.ensureWorker().postMessage(request);
-    });
-  }
-
-  private ensureWorker(): Worker {
-    if (this.worker) return this.worker;
-    const worker = new Worker(this.workerPath);
-    worker.on('message', (response: AnalyzeResponse) => {
-      const pending = this.pending.get(response.id);
-      this.pending.delete(response.id);
-      pending?.(response);
-    });
-    worker.on('error', (error: Error) => this.log.error(`analysis worker error: ${error.message}`));
-    worker.on('exit', (code) => {
-      if (this.worker !== worker) return;
-      this.worker = undefined;
-      if (code !== 0)
-        this.log.error(`analysis worker exited with code ${code}; it restarts on the next request`);
-      for (const [id, pending] of this.pending) {
-        pending({
-          kind: 'failed',
-          id,
-          message: `the analysis worker stopped (exit code ${code})`,
-        });
-      }
-      this.pending.clear();
-    });
-    this.worker = worker;
-    return worker;
-  }
-
+  /** Stops the analysis running for a document, if any; its callers get `cancelled`. */
   private cancelInFlight(key: string): void {
     const flag = this.inFlight.get(key);
     if (flag) Atomics.store(flag, 0, 1);
-    this.results.delete(key);
+    this.inFlight.delete(key);
   }
 
   private forget(uri: vscode.Uri): void {
     const key = uri.toString();
     this.cancelInFlight(key);
+    this.results.delete(key);
+    this.datesGiven.delete(key);
     this.lastEdit.delete(key);
     this.announced.delete(key);
-    this.worker?.postMessage({ kind: 'forget', key });
+    this.worker.forget(key);
   }
 
   dispose(): void {
     for (const subscription of this.subscriptions) subscription.dispose();
-    void this.worker?.terminate();
-    this.worker = undefined;
   }
 }

@@ -1,17 +1,23 @@
 import * as vscode from 'vscode';
-import { parseArticle } from '../core/article/parseArticle';
-import { resolveArticleDate } from '../core/dates/resolveArticleDate';
+import type { FingerprintOutcome } from '../core/analysis/analysisProtocol';
 import { chooseBorrowedDate } from '../core/duplicates/borrowDate';
 import {
+  clusterPairs,
   DuplicateIndex,
   type DuplicateCluster,
   type DuplicateMatch,
+  type DuplicatePair,
 } from '../core/duplicates/duplicateIndex';
-import { fingerprintArticle } from '../core/duplicates/fingerprintArticle';
-import { decodeText } from '../core/text/decodeText';
+import {
+  indexStorageHeader,
+  indexStorageLine,
+  isCurrentIndexStorage,
+  readIndexStorageLine,
+} from '../core/duplicates/indexStorage';
 import { LIMIT_SETTINGS, LIMITS, readConfig } from './config';
+import { timeSync } from './hostTimings';
 import { getOutputChannel } from './outputChannel';
-import { canSearchWorkspace } from './workspaceSearch';
+import { TimeSlices } from './timeSlices';
 import {
   isMissingFile,
   readFileBytes,
@@ -19,9 +25,10 @@ import {
   watchedGlobs,
   type FileFacts,
 } from './workspaceFiles';
+import { canSearchWorkspace } from './workspaceSearch';
 
-/** The scan yields to the extension host after working this long, so it never blocks for long. */
-const SLICE_MS = 15;
+/** The scan reports its progress at most this often. */
+const PROGRESS_MS = 100;
 /** Changes are written to storage this long after the last one, not on every file. */
 const SAVE_DEBOUNCE_MS = 2000;
 /**
@@ -29,8 +36,11 @@ const SAVE_DEBOUNCE_MS = 2000;
  * files unpacked into the workspace makes a few change events, not 100,000 re-analyses.
  */
 const CHANGE_DEBOUNCE_MS = 300;
-const STORAGE_FILE = 'duplicate-index.json';
-const STORAGE_VERSION = 1;
+/** JSON Lines since storage version 2; an older file is not read, and the index is rebuilt. */
+const STORAGE_FILE = 'duplicate-index.jsonl';
+const LEGACY_STORAGE_FILE = 'duplicate-index.json';
+/** The stored index is read in pieces of this size, so that decoding is sliced too. */
+const LOAD_CHUNK_BYTES = 256 * 1024;
 
 /** What the index remembers of a file besides its fingerprint: enough to skip it when unchanged. */
 interface FileRecord {
@@ -40,13 +50,13 @@ interface FileRecord {
   date: string | null;
 }
 
-interface StoredIndex {
-  version: number;
-  index: unknown;
-  files: Record<string, FileRecord>;
-}
+/**
+ * Reads a file's bytes as an article and fingerprints it: the analysis worker's job, because it
+ * grows with the file and the article date may load chrono.
+ */
+export type Fingerprinter = (bytes: Uint8Array) => Promise<FingerprintOutcome>;
 
-/** How a build went: how many files were read, reused from storage, skipped, and the longest block. */
+/** How a build went: how many files were read, reused from storage and skipped. */
 export interface IndexBuildReport {
   files: number;
   /** True when the workspace has more article files than `newsAnnotator.duplicates.maxFiles`. */
@@ -56,7 +66,6 @@ export interface IndexBuildReport {
   skipped: number;
   cancelled: boolean;
   milliseconds: number;
-  longestBlockMs: number;
 }
 
 /**
@@ -68,6 +77,10 @@ export interface IndexBuildReport {
  */
 export class DuplicateIndexService implements vscode.Disposable {
   private index = new DuplicateIndex();
+  /** Counts the changes to the index, so that remembered clusters know when they are stale. */
+  private generation = 0;
+  private clusterCache:
+    { generation: number; threshold: number; clusters: Promise<DuplicateCluster[]> } | undefined;
   private readonly files = new Map<string, FileRecord>();
   private loaded: Promise<void> | undefined;
   private building: Promise<IndexBuildReport> | undefined;
@@ -91,7 +104,10 @@ export class DuplicateIndexService implements vscode.Disposable {
   /** Fires when files were added to, changed in or removed from the index. */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly storageDir: vscode.Uri | undefined) {
+  constructor(
+    private readonly storageDir: vscode.Uri | undefined,
+    private readonly fingerprint: Fingerprinter,
+  ) {
     this.subscriptions.push(
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (!event.affectsConfiguration('newsAnnotator.duplicates')) return;
@@ -147,9 +163,35 @@ export class DuplicateIndexService implements vscode.Disposable {
     return this.index.query(id, { threshold: readConfig(uri).duplicates.threshold });
   }
 
-  /** Every cluster of versions at the configured threshold. */
-  clusters(): DuplicateCluster[] {
-    return this.index.clusters(readConfig().duplicates.threshold);
+  /**
+   * Every cluster of versions at the configured threshold. The pairs are found a slice at a time
+   * (at 3,000 files it is about 0.1 s of work) and remembered until the index changes.
+   */
+  clusters(): Promise<DuplicateCluster[]> {
+    const threshold = readConfig().duplicates.threshold;
+    const cached = this.clusterCache;
+    if (cached && cached.generation === this.generation && cached.threshold === threshold) {
+      return cached.clusters;
+    }
+    const clusters = this.findClusters(threshold);
+    this.clusterCache = { generation: this.generation, threshold, clusters };
+    return clusters;
+  }
+
+  private async findClusters(threshold: number): Promise<DuplicateCluster[]> {
+    for (;;) {
+      const generation = this.generation;
+      const pairs: DuplicatePair[] = [];
+      const slices = new TimeSlices('duplicates.clusters');
+      for (let slot = 0; slot < this.index.slotCount && generation === this.generation; slot++) {
+        pairs.push(...this.index.pairsOfSlots(slot, slot + 1, threshold));
+        if (slices.due) await slices.next();
+      }
+      const clusters = generation === this.generation ? clusterPairs(pairs) : undefined;
+      slices.end();
+      // A change during the search can leave pairs of files since removed: search again.
+      if (clusters) return clusters;
+    }
   }
 
   /** The file's own date as indexed (header, dateline or text), or null. */
@@ -175,7 +217,11 @@ export class DuplicateIndexService implements vscode.Disposable {
     }
     const id = document.uri.toString();
     if (!this.index.has(id) || this.dateOf(id)) return undefined;
-    return chooseBorrowedDate(this.duplicatesOf(document.uri), (other) => this.dateOf(other))?.date;
+    return timeSync(
+      'duplicates.borrowDate',
+      () =>
+        chooseBorrowedDate(this.duplicatesOf(document.uri), (other) => this.dateOf(other))?.date,
+    );
   }
 
   dispose(): void {
@@ -239,25 +285,25 @@ export class DuplicateIndexService implements vscode.Disposable {
         if (!found.has(id)) await this.exclusive(() => this.forget(id));
       }
     }
-    let sliceStart = Date.now();
+    // Each file is fingerprinted in the analysis worker, so the extension host's thread only
+    // stats, reads and adds to the index between two awaits.
+    let reported = Date.now();
     let done = 0;
+    let doneAtReport = 0;
     for (const uri of found.values()) {
       if (token.isCancellationRequested || outdated()) break;
       const outcome = await this.exclusive(() => this.indexFile(uri));
       report[outcome]++;
       done++;
-      const now = Date.now();
-      if (now - sliceStart >= SLICE_MS) {
-        report.longestBlockMs = Math.max(report.longestBlockMs, now - sliceStart);
+      if (Date.now() - reported >= PROGRESS_MS) {
         progress.report({
           message: `${done} of ${found.size} files`,
-          increment: (100 * SLICE_MS) / Math.max(1, found.size),
+          increment: (100 * (done - doneAtReport)) / Math.max(1, found.size),
         });
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        sliceStart = Date.now();
+        reported = Date.now();
+        doneAtReport = done;
       }
     }
-    report.longestBlockMs = Math.max(report.longestBlockMs, Date.now() - sliceStart);
     report.cancelled = token.isCancellationRequested;
     report.milliseconds = Date.now() - started;
     this.complete = !report.cancelled && !outdated();
@@ -266,8 +312,8 @@ export class DuplicateIndexService implements vscode.Disposable {
     getOutputChannel().info(
       `Duplicate index: ${report.files} files${report.capped ? ' (capped)' : ''}, ` +
         `${report.fingerprinted} fingerprinted, ${report.reused} unchanged, ${report.skipped} ` +
-        `skipped${unlisted > 0 ? ` (${unlisted} not listed above)` : ''} in ${report.milliseconds} ms ` +
-        `(longest block ${report.longestBlockMs} ms)${report.cancelled ? ', cancelled' : ''}.`,
+        `skipped${unlisted > 0 ? ` (${unlisted} not listed above)` : ''} in ${report.milliseconds} ms` +
+        `${report.cancelled ? ', cancelled' : ''}.`,
     );
     // A finished build is saved at once, so that a reload soon after does not redo it.
     await this.save();
@@ -316,18 +362,16 @@ export class DuplicateIndexService implements vscode.Disposable {
     } catch (error) {
       return skip(isMissingFile(error) ? 'the file vanished' : describe(error));
     }
-    const decoded = decodeText(bytes);
-    if (!decoded.ok) return skip(decoded.reason);
-    const text = decoded.text;
-    const zones = parseArticle(text).zones;
-    const own = resolveArticleDate({ text, zones });
-    this.index.add(id, fingerprintArticle(text, zones));
-    this.files.set(id, { mtime: stat.mtime, size: stat.size, date: own.date });
+    const outcome = await this.fingerprint(bytes);
+    if (!outcome.ok) return skip(outcome.reason);
+    timeSync('duplicates.add', () => this.index.add(id, outcome.fingerprint));
+    this.generation++;
+    this.files.set(id, { mtime: stat.mtime, size: stat.size, date: outcome.date });
     return 'fingerprinted';
   }
 
   private forget(id: string): void {
-    this.index.remove(id);
+    if (this.index.remove(id)) this.generation++;
     this.files.delete(id);
   }
 
@@ -382,23 +426,53 @@ export class DuplicateIndexService implements vscode.Disposable {
     return this.storageDir && vscode.Uri.joinPath(this.storageDir, STORAGE_FILE);
   }
 
-  /** Loads the stored index; a missing, stale or damaged file just means a full build. */
+  /**
+   * Loads the stored index a slice at a time; a missing, stale or damaged file just means a full
+   * build, and a damaged line the re-fingerprinting of that one file.
+   */
   private async load(): Promise<void> {
     const file = this.storageFile();
     if (!file) return;
-    let stored: Partial<StoredIndex> | null;
+    let bytes: Uint8Array;
     try {
-      stored = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)));
+      bytes = await vscode.workspace.fs.readFile(file);
     } catch {
       return;
     }
-    const index = stored?.version === STORAGE_VERSION && DuplicateIndex.fromJSON(stored.index);
-    if (!index) return;
-    this.index = index;
-    for (const [id, record] of Object.entries(stored?.files ?? {})) {
-      if (index.has(id)) this.files.set(id, record);
+    const index = new DuplicateIndex();
+    const files = new Map<string, FileRecord>();
+    const slices = new TimeSlices('duplicates.load');
+    const decoder = new TextDecoder();
+    let header: boolean | undefined;
+    let rest = '';
+    const readLine = (line: string): void => {
+      if (!line.trim()) return;
+      if (header === undefined) {
+        header = isCurrentIndexStorage(line);
+        return;
+      }
+      const stored = header ? readIndexStorageLine(line) : undefined;
+      if (!stored || !isFileRecord(stored.record)) return;
+      index.add(stored.id, stored.fingerprint);
+      files.set(stored.id, stored.record);
+    };
+    for (let at = 0; at < bytes.length && header !== false; at += LOAD_CHUNK_BYTES) {
+      const more = at + LOAD_CHUNK_BYTES < bytes.length;
+      const lines = (
+        rest + decoder.decode(bytes.subarray(at, at + LOAD_CHUNK_BYTES), { stream: more })
+      ).split('\n');
+      rest = lines.pop() ?? '';
+      for (const line of lines) {
+        readLine(line);
+        if (slices.due) await slices.next();
+      }
     }
-    for (const id of [...index.keys()]) if (!this.files.has(id)) index.remove(id);
+    readLine(rest);
+    slices.end();
+    if (!header) return;
+    this.index = index;
+    this.generation++;
+    for (const [id, record] of files) this.files.set(id, record);
   }
 
   private scheduleSave(): void {
@@ -409,23 +483,53 @@ export class DuplicateIndexService implements vscode.Disposable {
     }, SAVE_DEBOUNCE_MS);
   }
 
+  /**
+   * Writes the index as JSON Lines, a slice at a time: at 10,000 files it is 30 MB, which in one
+   * piece kept the extension host busy for about half a second.
+   */
   private async save(): Promise<void> {
     const file = this.storageFile();
     if (!file || !this.storageDir) return;
-    const stored: StoredIndex = {
-      version: STORAGE_VERSION,
-      index: this.index.toJSON(),
-      files: Object.fromEntries(this.files),
-    };
+    const encoder = new TextEncoder();
+    const chunks: Uint8Array[] = [];
+    const slices = new TimeSlices('duplicates.save');
+    let lines = [indexStorageHeader()];
+    for (const id of [...this.index.keys()]) {
+      const fingerprint = this.index.get(id);
+      const record = this.files.get(id);
+      if (fingerprint && record) lines.push(indexStorageLine(id, fingerprint, record));
+      if (slices.due) {
+        chunks.push(encoder.encode(`${lines.join('\n')}\n`));
+        lines = [];
+        await slices.next();
+      }
+    }
+    chunks.push(encoder.encode(`${lines.join('\n')}\n`));
+    const bytes = Buffer.concat(chunks);
+    slices.end();
     try {
       await vscode.workspace.fs.createDirectory(this.storageDir);
-      await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(JSON.stringify(stored)));
+      await vscode.workspace.fs.writeFile(file, bytes);
+      // The one-piece JSON of storage version 1, which nothing reads any more.
+      const legacy = vscode.Uri.joinPath(this.storageDir, LEGACY_STORAGE_FILE);
+      await Promise.resolve(vscode.workspace.fs.delete(legacy)).catch(() => undefined);
     } catch (error) {
       getOutputChannel().warn(
         `Duplicate index: could not save to ${file.fsPath}: ${describe(error)}.`,
       );
     }
   }
+}
+
+/** True for what `FileRecord` holds, as read back from storage. */
+function isFileRecord(value: unknown): value is FileRecord {
+  if (typeof value !== 'object' || value === null) return false;
+  const { mtime, size, date } = value as Record<string, unknown>;
+  return (
+    typeof mtime === 'number' &&
+    typeof size === 'number' &&
+    (date === null || typeof date === 'string')
+  );
 }
 
 function emptyReport(): IndexBuildReport {
@@ -437,7 +541,6 @@ function emptyReport(): IndexBuildReport {
     skipped: 0,
     cancelled: false,
     milliseconds: 0,
-    longestBlockMs: 0,
   };
 }
 

@@ -5,6 +5,7 @@ import type { KnowledgeEntry } from '../core/knowledge/knowledgeEntry';
 import { parseKnowledgeFile } from '../core/knowledge/parseKnowledgeFile';
 import { decodeText } from '../core/text/decodeText';
 import { LIMITS, readConfig } from './config';
+import { timeSync } from './hostTimings';
 import { getOutputChannel } from './outputChannel';
 import { readFileBytes, statFile } from './workspaceFiles';
 import { findFilesNamed } from './workspaceSearch';
@@ -55,7 +56,7 @@ export class KnowledgeService implements vscode.Disposable {
   }
 
   private async load(): Promise<KnowledgeBase> {
-    const entries: KnowledgeEntry[] = [...bundledKnowledge()];
+    const entries: KnowledgeEntry[] = timeSync('knowledge.bundled', () => [...bundledKnowledge()]);
     this.diagnostics.clear();
     const log = getOutputChannel();
     for (const uri of await this.knowledgeFiles()) {
@@ -77,14 +78,16 @@ export class KnowledgeService implements vscode.Disposable {
           log.warn(`Knowledge base: ${label}: not loaded: ${decoded.reason}.`);
           continue;
         }
-        const parsed = parseKnowledgeFile(decoded.text, label);
+        const parsed = timeSync('knowledge.parseFile', () =>
+          parseKnowledgeFile(decoded.text, label),
+        );
         entries.push(...parsed.entries);
         this.report(uri, decoded.text, parsed.problems);
       } catch (error) {
         getOutputChannel().warn(`knowledge base ${uri.fsPath}: ${String(error)}`);
       }
     }
-    return new KnowledgeBase(entries);
+    return timeSync('knowledge.merge', () => new KnowledgeBase(entries));
   }
 
   private async knowledgeFiles(): Promise<vscode.Uri[]> {

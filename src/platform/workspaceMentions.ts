@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { decodeText } from '../core/text/decodeText';
 import { LIMITS, readConfig } from './config';
+import { timeSync } from './hostTimings';
 import { readFileBytes, statFile, watchedGlobs } from './workspaceFiles';
 import { canSearchWorkspace } from './workspaceSearch';
 
@@ -82,8 +83,12 @@ export class WorkspaceMentions implements vscode.Disposable {
       try {
         // The size first: a large file is left out without being read.
         if ((await statFile(uri)).size > LIMITS.maxSearchedFileBytes) continue;
-        const decoded = decodeText(await readFileBytes(uri));
-        if (decoded.ok && patterns.some((pattern) => pattern.test(decoded.text))) found.push(uri);
+        const bytes = await readFileBytes(uri);
+        const mentions = timeSync('mentions.searchFile', () => {
+          const decoded = decodeText(bytes);
+          return decoded.ok && patterns.some((pattern) => pattern.test(decoded.text));
+        });
+        if (mentions) found.push(uri);
       } catch {
         // A file deleted or unreadable during the search simply does not mention the name.
       }

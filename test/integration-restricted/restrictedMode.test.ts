@@ -7,6 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
+  commandLinks,
   getExtension,
   hoverContents,
   openArticle,
@@ -81,6 +82,16 @@ suite('Restricted Mode', () => {
     const hover = await hoverText(document, text.indexOf('Interfax') + 2);
     assert.match(hover, /\*\*Interfax\*\* · Organisation/);
     assert.doesNotMatch(hover, /Described only in the file/);
+  });
+
+  test('hover cards offer no "Add to knowledge base" link and trust no command', async () => {
+    const document = await openArticle(workspaceFile(SEED));
+    // Interfax is in no workspace file, so a trusted workspace would offer the link here.
+    const contents = await hoverContents(document, document.getText().indexOf('Interfax') + 2);
+    const markdown = contents.map((content) => content.value).join('\n');
+    assert.match(markdown, /\*\*Interfax\*\*/);
+    assert.doesNotMatch(markdown, /Add to knowledge base/);
+    assert.deepEqual(commandLinks(markdown), []);
   });
 
   test('Add Entity refuses with a clear message and writes nothing', async () => {

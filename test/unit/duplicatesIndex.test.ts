@@ -6,7 +6,7 @@ import { parseArticle } from '../../src/core/article/parseArticle';
 import { BandTable } from '../../src/core/duplicates/bandTable';
 import { borrowDatesFromDuplicates } from '../../src/core/duplicates/borrowDate';
 import { compareFingerprints } from '../../src/core/duplicates/compareFingerprints';
-import { DuplicateIndex } from '../../src/core/duplicates/duplicateIndex';
+import { clusterPairs, DuplicateIndex } from '../../src/core/duplicates/duplicateIndex';
 import { fingerprintArticle } from '../../src/core/duplicates/fingerprintArticle';
 
 const root = join(__dirname, '..', '..');
@@ -141,6 +141,23 @@ suite('duplicates: DuplicateIndex', () => {
       assert.ok(pair.a < pair.b);
       assert.ok(pair.similarity > 0.5 && pair.containment > 0.5);
     }
+  });
+
+  test('pairs found slot by slot are the pairs, and cluster as clusters() does', () => {
+    const index = new DuplicateIndex();
+    const base = article('harbour', 24);
+    index.add('a1', fingerprint(base));
+    index.add('b1', fingerprint(article('museum')));
+    index.add('a2', fingerprint('Harbour News\n\n' + base));
+    index.add('b2', fingerprint(article('museum') + '\n\nShare this:'));
+    index.remove('b1');
+    index.add('a3', fingerprint(base.replace('item 3 of', 'point 3 of')));
+    const sliced = [];
+    for (let slot = 0; slot < index.slotCount; slot++)
+      sliced.push(...index.pairsOfSlots(slot, slot + 1));
+    assert.deepEqual(sliced, index.pairs());
+    assert.ok(sliced.length >= 3);
+    assert.deepEqual(clusterPairs(sliced), index.clusters());
   });
 
   test('survives JSON and rejects an index of another scheme', () => {

@@ -210,6 +210,19 @@ export class DuplicateIndex {
    * `MAX_BAND_CANDIDATES` others.
    */
   pairs(threshold = DEFAULT_DUPLICATE_THRESHOLD): DuplicatePair[] {
+    return this.pairsOfSlots(0, this.slotCount, threshold);
+  }
+
+  /** How many slots the index has (some may be free): the range of `pairsOfSlots`. */
+  get slotCount(): number {
+    return this.fingerprints.length;
+  }
+
+  /**
+   * The pairs of `pairs()` whose first file is in the slots from `from` to `to` (exclusive), so
+   * that a caller can find all pairs a slice at a time.
+   */
+  pairsOfSlots(from: number, to: number, threshold = DEFAULT_DUPLICATE_THRESHOLD): DuplicatePair[] {
     const pairs: DuplicatePair[] = [];
     const pair = (slot: number, other: number): void => {
       const comparison = compareFingerprints(
@@ -230,8 +243,12 @@ export class DuplicateIndex {
       for (const other of theirs) pair(mine[0]!, other);
       for (let i = 1; i < mine.length; i++) pair(mine[i]!, theirs[0]!);
     };
-    for (const copies of this.byTextHash.values()) {
-      const first = copies[0]!;
+    for (let first = from; first < Math.min(to, this.fingerprints.length); first++) {
+      const fingerprint = this.fingerprints[first];
+      if (!fingerprint) continue;
+      // The copies of a text are paired once, from the slot of its first copy.
+      const copies = this.byTextHash.get(fingerprint.textHash)!;
+      if (copies[0] !== first) continue;
       if ((copies.length * (copies.length - 1)) / 2 <= MAX_LISTED_COPY_PAIRS) {
         for (let i = 0; i < copies.length; i++) {
           for (let j = i + 1; j < copies.length; j++) pair(copies[i]!, copies[j]!);
@@ -239,15 +256,12 @@ export class DuplicateIndex {
       } else {
         for (let i = 1; i < copies.length; i++) pair(first, copies[i]!);
       }
-      this.forEachBandCandidate(this.fingerprints[first]!, (other) => {
+      this.forEachBandCandidate(fingerprint, (other) => {
         if (other === first) return false;
         // Each two texts are compared once, from the one whose first copy comes first.
         if (other > first) {
           const theirs = this.byTextHash.get(this.fingerprints[other]!.textHash)!;
-          if (
-            compareFingerprints(this.fingerprints[first]!, this.fingerprints[other]!, threshold)
-              .kind
-          ) {
+          if (compareFingerprints(fingerprint, this.fingerprints[other]!, threshold).kind) {
             pairAcross(copies, theirs);
           }
         }
@@ -262,43 +276,7 @@ export class DuplicateIndex {
    * `threshold`); files with no duplicate are left out. Clusters are sorted by their first file.
    */
   clusters(threshold = DEFAULT_DUPLICATE_THRESHOLD): DuplicateCluster[] {
-    const pairs = this.pairs(threshold);
-    const parent = new Map<string, string>();
-    const find = (id: string): string => {
-      let root = id;
-      while (parent.get(root) !== root) root = parent.get(root)!;
-      for (let at = id; at !== root;) {
-        const up = parent.get(at)!;
-        parent.set(at, root);
-        at = up;
-      }
-      return root;
-    };
-    for (const pair of pairs) {
-      if (!parent.has(pair.a)) parent.set(pair.a, pair.a);
-      if (!parent.has(pair.b)) parent.set(pair.b, pair.b);
-      const rootA = find(pair.a);
-      const rootB = find(pair.b);
-      if (rootA !== rootB) parent.set(rootA < rootB ? rootB : rootA, rootA < rootB ? rootA : rootB);
-    }
-    const byRoot = new Map<string, DuplicateCluster>();
-    for (const pair of pairs) {
-      const root = find(pair.a);
-      let cluster = byRoot.get(root);
-      if (!cluster) {
-        cluster = { files: [], kind: 'exact', pairs: [] };
-        byRoot.set(root, cluster);
-      }
-      cluster.pairs.push(pair);
-      if (KIND_ORDER[pair.kind] > KIND_ORDER[cluster.kind]) cluster.kind = pair.kind;
-    }
-    for (const id of parent.keys()) byRoot.get(find(id))!.files.push(id);
-    const clusters = [...byRoot.values()];
-    for (const cluster of clusters) {
-      cluster.files.sort(compareIds);
-      cluster.pairs.sort((x, y) => compareIds(x.a, y.a) || compareIds(x.b, y.b));
-    }
-    return clusters.sort((x, y) => compareIds(x.files[0]!, y.files[0]!));
+    return clusterPairs(this.pairs(threshold));
   }
 
   /** The index as plain JSON, to persist between sessions (the LSH tables are rebuilt on load). */
@@ -392,4 +370,47 @@ function makePair(
 
 function compareIds(x: string, y: string): number {
   return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
+ * Groups pairs into clusters of versions by single linkage; files in no pair are left out.
+ * Clusters are sorted by their first file, their files and pairs by id.
+ */
+export function clusterPairs(pairs: readonly DuplicatePair[]): DuplicateCluster[] {
+  const parent = new Map<string, string>();
+  const find = (id: string): string => {
+    let root = id;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    for (let at = id; at !== root;) {
+      const up = parent.get(at)!;
+      parent.set(at, root);
+      at = up;
+    }
+    return root;
+  };
+  for (const pair of pairs) {
+    if (!parent.has(pair.a)) parent.set(pair.a, pair.a);
+    if (!parent.has(pair.b)) parent.set(pair.b, pair.b);
+    const rootA = find(pair.a);
+    const rootB = find(pair.b);
+    if (rootA !== rootB) parent.set(rootA < rootB ? rootB : rootA, rootA < rootB ? rootA : rootB);
+  }
+  const byRoot = new Map<string, DuplicateCluster>();
+  for (const pair of pairs) {
+    const root = find(pair.a);
+    let cluster = byRoot.get(root);
+    if (!cluster) {
+      cluster = { files: [], kind: 'exact', pairs: [] };
+      byRoot.set(root, cluster);
+    }
+    cluster.pairs.push(pair);
+    if (KIND_ORDER[pair.kind] > KIND_ORDER[cluster.kind]) cluster.kind = pair.kind;
+  }
+  for (const id of parent.keys()) byRoot.get(find(id))!.files.push(id);
+  const clusters = [...byRoot.values()];
+  for (const cluster of clusters) {
+    cluster.files.sort(compareIds);
+    cluster.pairs.sort((x, y) => compareIds(x.a, y.a) || compareIds(x.b, y.b));
+  }
+  return clusters.sort((x, y) => compareIds(x.files[0]!, y.files[0]!));
 }
