@@ -1,4 +1,5 @@
 import { flattenZones, parseArticle } from '../article/parseArticle';
+import { ParagraphCache } from '../cache/paragraphCache';
 import { findDates } from '../dates/findDates';
 import { resolveArticleDate, type ArticleDate } from '../dates/resolveArticleDate';
 import { EntityParagraphCache } from '../entities/entityParagraphCache';
@@ -26,8 +27,10 @@ export interface AnalyzeOptions {
   shouldStop?: () => StopReason | undefined;
 }
 
-/** How many paragraph results the cache keeps; an article has tens, a worker a few articles. */
+/** How many paragraph results each cache keeps; an article has tens, a worker a few articles. */
 const MAX_CACHED_UNITS = 4096;
+/** How many characters of paragraphs each cache keeps results for. */
+const MAX_CACHED_CHARS = 1_500_000;
 
 /**
  * Analyses articles, remembering per paragraph what does not depend on the rest of the text
@@ -36,8 +39,11 @@ const MAX_CACHED_UNITS = 4096;
  * the quotations (speakers carried across paragraphs) run over the whole text each time.
  */
 export class ArticleAnalyzer {
-  private readonly dateCache = new Map<string, DateMention[]>();
-  private readonly entityCache = new EntityParagraphCache(MAX_CACHED_UNITS);
+  private readonly dateCache = new ParagraphCache<{ anchor: string | null; dates: DateMention[] }>(
+    MAX_CACHED_UNITS,
+    MAX_CACHED_CHARS,
+  );
+  private readonly entityCache = new EntityParagraphCache(MAX_CACHED_UNITS, MAX_CACHED_CHARS);
   private lastArticleDate: { key: string; date: ArticleDate } | undefined;
 
   /** Analyses one article; never throws, except `AnalysisCancelled` when asked to stop. */
@@ -54,12 +60,7 @@ export class ArticleAnalyzer {
         : articleDate.dateSource;
     stop();
 
-    const units = splitAnalysisUnits(text);
-    const dates: DateMention[] = [];
-    for (const unit of units) {
-      for (const date of this.datesOfUnit(text, unit, articleDate.date)) dates.push(date);
-      stop();
-    }
+    const dates = this.findDates(text, articleDate.date, stop);
 
     const entities = this.findEntities(text, structure.zones, stop);
     stop();
@@ -107,24 +108,24 @@ export class ArticleAnalyzer {
     }
   }
 
-  private datesOfUnit(text: string, unit: Span, anchor: string | null): DateMention[] {
-    const unitText = text.slice(unit.start, unit.end);
-    const key = `${anchor ?? ''}\u0000${unitText}`;
-    let relative = this.dateCache.get(key);
-    if (relative) {
-      this.dateCache.delete(key); // Re-inserted below: least recently used goes first.
-    } else {
-      relative = findDates(unitText, anchor);
-    }
-    this.dateCache.set(key, relative);
-    if (this.dateCache.size > MAX_CACHED_UNITS) {
-      this.dateCache.delete(this.dateCache.keys().next().value!);
-    }
-    return relative.map((date) => ({
-      ...date,
-      start: date.start + unit.start,
-      end: date.end + unit.start,
-    }));
+  /** The dates of every unit, found again only in the units whose text or anchor changed. */
+  private findDates(text: string, anchor: string | null, stop: () => void): DateMention[] {
+    const units = splitAnalysisUnits(text);
+    const found = this.dateCache.lookUp(
+      units.map((unit) => text.slice(unit.start, unit.end)),
+      (_, unitText) => {
+        const relative = { anchor, dates: findDates(unitText, anchor) };
+        stop();
+        return relative;
+      },
+      (relative) => relative.anchor === anchor,
+    );
+    const dates: DateMention[] = [];
+    units.forEach((unit, u) => {
+      for (const date of found[u]!.dates)
+        dates.push({ ...date, start: date.start + unit.start, end: date.end + unit.start });
+    });
+    return dates;
   }
 }
 
