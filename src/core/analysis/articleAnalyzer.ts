@@ -3,7 +3,7 @@ import { ParagraphCache } from '../cache/paragraphCache';
 import { findDates } from '../dates/findDates';
 import { resolveArticleDate, type ArticleDate } from '../dates/resolveArticleDate';
 import { EntityParagraphCache } from '../entities/entityParagraphCache';
-import { findQuotes } from '../quotes/findQuotes';
+import { QuoteParagraphCache } from '../quotes/quoteParagraphCache';
 import type { ArticleAnalysis, DateMention, EntityMention, Span, Zone } from '../types';
 import { splitAnalysisUnits } from './splitAnalysisUnits';
 
@@ -33,10 +33,13 @@ const MAX_CACHED_UNITS = 4096;
 const MAX_CACHED_CHARS = 1_500_000;
 
 /**
- * Analyses articles, remembering per paragraph what does not depend on the rest of the text
- * (dates, given the article date; the tokens and classified phrases of the entity finder), so that
- * after an edit only the changed paragraphs are parsed again. The document-level entity phase and
- * the quotations (speakers carried across paragraphs) run over the whole text each time.
+ * Analyses articles, remembering per paragraph what does not depend on the rest of the text, so
+ * that after an edit only the changed paragraphs are parsed again: dates, given the article date;
+ * the entity finder's tokens, classified phrases and, while the document's names are unchanged,
+ * resolved mentions; the quotation finder's spans, tokens and the cues a paragraph gives its own
+ * quotations. What reads across paragraphs (names, context types, multi-paragraph quotations,
+ * speakers carried over) runs per document over the cached pieces. The result is always the one a
+ * fresh analysis of the same text gives.
  */
 export class ArticleAnalyzer {
   private readonly dateCache = new ParagraphCache<{ anchor: string | null; dates: DateMention[] }>(
@@ -44,6 +47,7 @@ export class ArticleAnalyzer {
     MAX_CACHED_CHARS,
   );
   private readonly entityCache = new EntityParagraphCache(MAX_CACHED_UNITS, MAX_CACHED_CHARS);
+  private readonly quoteCache = new QuoteParagraphCache(MAX_CACHED_UNITS, MAX_CACHED_CHARS);
   private lastArticleDate: { key: string; date: ArticleDate } | undefined;
 
   /** Analyses one article; never throws, except `AnalysisCancelled` when asked to stop. */
@@ -67,7 +71,7 @@ export class ArticleAnalyzer {
     const bodyRanges = flattenZones(structure.zones)
       .filter((zone) => zone.kind === 'body')
       .map((zone): Span => ({ start: zone.start, end: zone.end }));
-    const quotes = findQuotes(text, { entities, bodyRanges });
+    const quotes = this.quoteCache.findQuotes(text, { entities, bodyRanges });
 
     return {
       date: articleDate.date,
