@@ -9,6 +9,7 @@
  * `findEntities` on the same text and zones.
  */
 import { ParagraphCache } from '../cache/paragraphCache';
+import { isBlankRange } from '../text/whiteSpace';
 import type { EntityMention, EntityType, Zone } from '../types';
 import {
   collectContextVotes,
@@ -185,12 +186,12 @@ export function splitEntityUnits(text: string): { start: number; end: number }[]
   const units: { start: number; end: number }[] = [];
   let start = 0;
   let lineStart = 0;
-  let currentBlank = isBlank(text, 0, lineEnd(text, 0));
+  let currentBlank = isBlankRange(text, 0, lineEnd(text, 0));
   while (lineStart < text.length) {
     const newline = text.indexOf('\n', lineStart);
     if (newline < 0) break;
     const nextStart = newline + 1;
-    const blankNext = isBlank(text, nextStart, lineEnd(text, nextStart));
+    const blankNext = isBlankRange(text, nextStart, lineEnd(text, nextStart));
     if ((blankNext && !currentBlank) || nextStart - start > MAX_UNIT_CHARS) {
       units.push({ start, end: nextStart });
       start = nextStart;
@@ -208,29 +209,6 @@ function lineEnd(text: string, from: number): number {
   return newline < 0 ? text.length : newline;
 }
 
-/** True when `text[from, to)` holds nothing but white space (what `\s` matches). */
-function isBlank(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (!isWhiteSpace(text.charCodeAt(i))) return false;
-  return true;
-}
-
-/** The characters of a regular expression's `\s`: white space and line terminators. */
-function isWhiteSpace(code: number): boolean {
-  return (
-    (code >= 9 && code <= 13) ||
-    code === 32 ||
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
-
 /**
  * Finds entities like `findEntities`, re-using the paragraph-local work of unchanged paragraphs.
  * The cache is bounded by `maxUnits` entries and by `maxChars` characters of cached paragraphs
@@ -246,6 +224,11 @@ export class EntityParagraphCache {
 
   constructor(maxUnits = 2048, maxChars = 1_500_000) {
     this.units = new ParagraphCache(maxUnits, maxChars, MAX_CACHED_UNIT_CHARS);
+  }
+
+  /** How many units, and how many of their characters, the cache holds. */
+  get stats(): { paragraphs: number; chars: number } {
+    return this.units.stats;
   }
 
   /** The entities of a text; throws only what `checkpoint` throws. */

@@ -1,6 +1,7 @@
 import type { EntityMention, SpeakerResolution, Span } from '../types';
 import { isNameWord } from './nounPhrases';
 import { CAPITALISED_FUNCTION_WORDS, ORGANIZATION_WORDS, PRONOUNS, TITLES } from './speakerLexicon';
+import { isBlankRange } from '../text/whiteSpace';
 import { tokenizeContext, type Token } from './tokenizeContext';
 
 /** A name found in the article: who it is, what kind of thing, and the titles written before it. */
@@ -258,7 +259,7 @@ export function resolveSpeakerName(
   const written = (): string => text.slice(mention.start, mention.end).replace(/\s+/g, ' ');
   // The mention has a token exactly when it holds a character other than white space; the
   // tokens themselves are needed only when no entity names the speaker.
-  if (!/\S/.test(text.slice(mention.start, mention.end))) {
+  if (isBlankRange(text, mention.start, mention.end)) {
     return { name: written(), resolution: 'unresolved' };
   }
   const { names } = index;
@@ -277,7 +278,7 @@ export function resolveSpeakerName(
     }
     // A possessive or a description around the name ("Johnson's doctor") is not the named entity.
     const tail = entity ? text.slice(entity.end, mention.end) : '';
-    if (entity && !/^['’]s\b/.test(tail) && !/^\s+\p{Ll}/u.test(tail)) {
+    if (entity && (tail === '' || (!/^['’]s\b/.test(tail) && !/^\s+\p{Ll}/u.test(tail)))) {
       const expanded = /\s/.test(entity.name) ? null : expandShortName(index, entity.name);
       const name = expanded ?? entity.name;
       return {
