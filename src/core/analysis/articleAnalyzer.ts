@@ -1,4 +1,5 @@
 import { flattenZones, parseArticle } from '../article/parseArticle';
+import { ParagraphCache } from '../cache/paragraphCache';
 import { findDates } from '../dates/findDates';
 import {
   articleDateReadsUpTo,
@@ -6,7 +7,7 @@ import {
   type ArticleDate,
 } from '../dates/resolveArticleDate';
 import { EntityParagraphCache } from '../entities/entityParagraphCache';
-import { findQuotes } from '../quotes/findQuotes';
+import { QuoteParagraphCache } from '../quotes/quoteParagraphCache';
 import type { ArticleAnalysis, DateMention, EntityMention, Span, Zone } from '../types';
 import { toLfLineEnds } from '../text/lineEnds';
 import { splitAnalysisUnits } from './splitAnalysisUnits';
@@ -31,18 +32,27 @@ export interface AnalyzeOptions {
   shouldStop?: () => StopReason | undefined;
 }
 
-/** How many paragraph results the cache keeps; an article has tens, a worker a few articles. */
+/** How many paragraph results each cache keeps; an article has tens, a worker a few articles. */
 const MAX_CACHED_UNITS = 4096;
+/** How many characters of paragraphs each cache keeps results for. */
+const MAX_CACHED_CHARS = 1_500_000;
 
 /**
- * Analyses articles, remembering per paragraph what does not depend on the rest of the text
- * (dates, given the article date; the tokens and classified phrases of the entity finder), so that
- * after an edit only the changed paragraphs are parsed again. The document-level entity phase and
- * the quotations (speakers carried across paragraphs) run over the whole text each time.
+ * Analyses articles, remembering per paragraph what does not depend on the rest of the text, so
+ * that after an edit only the changed paragraphs are parsed again: dates, given the article date;
+ * the entity finder's tokens, classified phrases and, while the document's names are unchanged,
+ * resolved mentions; the quotation finder's spans, tokens and the cues a paragraph gives its own
+ * quotations. What reads across paragraphs (names, context types, multi-paragraph quotations,
+ * speakers carried over) runs per document over the cached pieces. The result is always the one a
+ * fresh analysis of the same text gives.
  */
 export class ArticleAnalyzer {
-  private readonly dateCache = new Map<string, DateMention[]>();
-  private readonly entityCache = new EntityParagraphCache(MAX_CACHED_UNITS);
+  private readonly dateCache = new ParagraphCache<{ anchor: string | null; dates: DateMention[] }>(
+    MAX_CACHED_UNITS,
+    MAX_CACHED_CHARS,
+  );
+  private readonly entityCache = new EntityParagraphCache(MAX_CACHED_UNITS, MAX_CACHED_CHARS);
+  private readonly quoteCache = new QuoteParagraphCache(MAX_CACHED_UNITS, MAX_CACHED_CHARS);
   private lastArticleDate: { key: string; date: ArticleDate } | undefined;
 
   /**
@@ -72,19 +82,14 @@ export class ArticleAnalyzer {
         : articleDate.dateSource;
     stop();
 
-    const units = splitAnalysisUnits(text);
-    const dates: DateMention[] = [];
-    for (const unit of units) {
-      for (const date of this.datesOfUnit(text, unit, articleDate.date)) dates.push(date);
-      stop();
-    }
+    const dates = this.findDates(text, articleDate.date, stop);
 
     const entities = this.findEntities(text, structure.zones, stop);
     stop();
     const bodyRanges = flattenZones(structure.zones)
       .filter((zone) => zone.kind === 'body')
       .map((zone): Span => ({ start: zone.start, end: zone.end }));
-    const quotes = findQuotes(text, { entities, bodyRanges, checkpoint: stop });
+    const quotes = this.quoteCache.findQuotes(text, { entities, bodyRanges, checkpoint: stop });
 
     return {
       date: articleDate.date,
@@ -122,24 +127,24 @@ export class ArticleAnalyzer {
     }
   }
 
-  private datesOfUnit(text: string, unit: Span, anchor: string | null): DateMention[] {
-    const unitText = text.slice(unit.start, unit.end);
-    const key = `${anchor ?? ''}\u0000${unitText}`;
-    let relative = this.dateCache.get(key);
-    if (relative) {
-      this.dateCache.delete(key); // Re-inserted below: least recently used goes first.
-    } else {
-      relative = findDates(unitText, anchor);
-    }
-    this.dateCache.set(key, relative);
-    if (this.dateCache.size > MAX_CACHED_UNITS) {
-      this.dateCache.delete(this.dateCache.keys().next().value!);
-    }
-    return relative.map((date) => ({
-      ...date,
-      start: date.start + unit.start,
-      end: date.end + unit.start,
-    }));
+  /** The dates of every unit, found again only in the units whose text or anchor changed. */
+  private findDates(text: string, anchor: string | null, stop: () => void): DateMention[] {
+    const units = splitAnalysisUnits(text);
+    const found = this.dateCache.lookUp(
+      units.map((unit) => text.slice(unit.start, unit.end)),
+      (_, unitText) => {
+        const relative = { anchor, dates: findDates(unitText, anchor) };
+        stop();
+        return relative;
+      },
+      (relative) => relative.anchor === anchor,
+    );
+    const dates: DateMention[] = [];
+    units.forEach((unit, u) => {
+      for (const date of found[u]!.dates)
+        dates.push({ ...date, start: date.start + unit.start, end: date.end + unit.start });
+    });
+    return dates;
   }
 }
 

@@ -175,7 +175,10 @@ function bodyZone(text: string, lines: readonly Line[], first: Line, last: Line)
 
 function findDateline(text: string, start: number, end: number): Zone | undefined {
   const head = text.slice(start, Math.min(end, start + MAX_LABEL_LENGTH));
-  const match = DATELINE.exec(head) ?? DATELINE_LINE.exec(head.split(/[\n\r\u2028\u2029]/)[0]!);
+  // Only the first line of the head can be a dateline line (a search, not a split of the head).
+  const lineBreak = head.search(/[\n\r\u2028\u2029]/);
+  const firstLine = lineBreak < 0 ? head : head.slice(0, lineBreak);
+  const match = DATELINE.exec(head) ?? DATELINE_LINE.exec(firstLine);
   if (!match) return undefined;
   const offset = start + match[0].indexOf(match[1]!);
   return { kind: 'dateline', start: offset, end: offset + match[1]!.length, text: match[1]! };
