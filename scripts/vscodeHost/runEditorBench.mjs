@@ -16,9 +16,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, rmSync, symlinkSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
-import { format, parseArgs } from 'node:util';
+import { parseArgs } from 'node:util';
 import * as esbuild from 'esbuild';
-import { launchChromium } from './browser.mjs';
+import { runWorkbenchPayload } from './browser.mjs';
 import { findFreePort, startCodeServer } from './codeServer.mjs';
 import { repoRoot } from './hostPaths.mjs';
 import { makeRunDirectory } from './processCleanup.mjs';
@@ -32,13 +32,6 @@ const { values: options } = parseArgs({
     corpus: { type: 'string', default: '' },
   },
 });
-
-/** Lines of the offline workbench's chatter that say nothing about the benchmark. */
-const noise = [
-  /^\[(AgentHost|ChatModelSelection|AccountPolicyGate|Service Worker|reconnection-grace-time)/,
-  /^(Resolv|Creating a socket|Updating additional builtin)/,
-  /ENOTFOUND|authentication provider 'github'/,
-];
 
 function runOrExit(args, description) {
   const result = spawnSync(process.execPath, args, { cwd: repoRoot, stdio: 'inherit' });
@@ -124,24 +117,14 @@ async function runOnce(extensionRoot, benchPath, environment, reopen = undefined
   console.log(
     `[bench:editor] ${cpus().length} CPUs; load average before: ${load()} (1, 5, 15 min)`,
   );
-  const browser = await launchChromium();
   let exitCode;
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    let finish;
-    const finished = new Promise((resolve) => (finish = resolve));
-    await page.exposeFunction('codeAutomationLog', (type, args) => {
-      const text = format(...args);
-      if (!process.env.VERBOSE && noise.some((pattern) => pattern.test(text))) return;
-      (type === 'error' ? console.error : console.log)(text);
+    exitCode = await runWorkbenchPayload({
+      url,
+      timeoutSeconds: Number(options.timeout),
+      viewport: { width: 1280, height: 800 },
     });
-    await page.exposeFunction('codeAutomationExit', (code) => finish(code));
-    const timer = setTimeout(() => finish('timeout'), Number(options.timeout) * 1000);
-    await page.goto(url);
-    exitCode = await finished;
-    clearTimeout(timer);
   } finally {
-    await browser.close();
     await server.stop();
   }
   console.log(`[bench:editor] load average after: ${load()}`);

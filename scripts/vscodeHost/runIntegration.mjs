@@ -19,8 +19,8 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { format, parseArgs } from 'node:util';
-import { launchChromium } from './browser.mjs';
+import { parseArgs } from 'node:util';
+import { runWorkbenchPayload } from './browser.mjs';
 import { buildIntegrationTests } from './buildTests.mjs';
 import { findFreePort, startCodeServer } from './codeServer.mjs';
 import { findDesktopCode } from './desktopCode.mjs';
@@ -35,13 +35,6 @@ const { values: options } = parseArgs({
     timeout: { type: 'string', default: '300' },
   },
 });
-
-/** Lines of the offline workbench's chatter that say nothing about the tests. */
-const noise = [
-  /^\[(AgentHost|ChatModelSelection|AccountPolicyGate|Service Worker|reconnection-grace-time)/,
-  /^(Resolv|Creating a socket|Updating additional builtin)/,
-  /ENOTFOUND|authentication provider 'github'/,
-];
 
 function run(command, args, description) {
   const result = spawnSync(command, args, { cwd: repoRoot, stdio: 'inherit' });
@@ -156,36 +149,22 @@ async function runWithCodeServer(testsPath, host, suite) {
   );
 
   const started = Date.now();
-  const browser = await launchChromium();
   let counts;
   let exitCode;
   try {
-    const page = await browser.newPage();
-    let finish;
-    const finished = new Promise((resolve) => (finish = resolve));
-    // The workbench forwards the extension host's console here; it calls codeAutomationExit with
-    // the exit code once the test module's run() settles (VS Code's own web test contract).
-    await page.exposeFunction('codeAutomationLog', (type, args) => {
-      const text = format(...args);
-      if (!process.env.VERBOSE && noise.some((pattern) => pattern.test(text))) return;
-      const summary = /^(\d+) passed, (\d+) failed$/.exec(text.trim());
-      if (summary) {
+    exitCode = await runWorkbenchPayload({
+      url,
+      timeoutSeconds: Number(options.timeout),
+      onLine: (text) => {
+        const summary = /^(\d+) passed, (\d+) failed$/.exec(text.trim());
+        if (!summary) return false;
         // Only the closing line over all suites keeps the bare `N passed, N failed` form.
         counts = { passed: Number(summary[1]), failed: Number(summary[2]) };
         console.log(`[vscode-host] ${suite.folder}: ${text.trim()}`);
-        return;
-      }
-      (type === 'error' ? console.error : console.log)(text);
+        return true;
+      },
     });
-    await page.exposeFunction('codeAutomationExit', (code) => finish(code));
-    if (process.env.VERBOSE)
-      page.on('console', (message) => console.log(`[page] ${message.text()}`));
-    const timer = setTimeout(() => finish('timeout'), Number(options.timeout) * 1000);
-    await page.goto(url);
-    exitCode = await finished;
-    clearTimeout(timer);
   } finally {
-    await browser.close();
     await server.stop();
   }
   console.log(
