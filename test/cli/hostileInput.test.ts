@@ -25,6 +25,7 @@ import {
   EMOJI_AND_COMBINING,
   LATIN1,
   RIGHT_TO_LEFT,
+  assertSpansInside,
   bigArticle,
   deeplyNestedQuotes,
   textWithNulBytes,
@@ -52,20 +53,6 @@ interface AnnotateRecord {
 
 const seedPath = join(root, 'seeds', '001_2e408fe495f00e99.txt');
 const seed = readFileSync(seedPath, 'utf8');
-
-/** Every span of a record lies inside `text` and its `text` is that slice, in UTF-16 code units. */
-function assertOffsetsInto(record: AnnotateRecord, text: string): void {
-  const spans: SpanRecord[] = [
-    ...record.quotes,
-    ...record.quotes.flatMap((quote) => (quote.speaker ? [quote.speaker] : [])),
-    ...record.entities,
-    ...record.dates,
-  ];
-  for (const span of spans) {
-    assert.ok(0 <= span.start && span.start < span.end && span.end <= text.length);
-    assert.equal(span.text, text.slice(span.start, span.end));
-  }
-}
 
 /** What an annotation says, without offsets: to compare a file with its re-encoded twin. */
 function meaning(record: AnnotateRecord) {
@@ -145,7 +132,7 @@ suite('news-annotator on hostile input', () => {
     test('NUL bytes after the start of a text file are kept and read around', () => {
       const text = textWithNulBytes();
       const [record] = annotate(file('nul.txt', text));
-      assertOffsetsInto(record!, text);
+      assertSpansInside(record!, text);
       assert.deepEqual(
         record!.quotes.map((quote) => quote.text),
         ['“We are\u0000 ready,”'],
@@ -156,7 +143,7 @@ suite('news-annotator on hostile input', () => {
   suite('UTF-8 with BOM, UTF-16 LE and BE, Latin-1', () => {
     test('a UTF-8 byte-order mark is dropped: offsets are those of the text without it', () => {
       const [withMark, plain] = annotate(file('bom.txt', utf8WithMark(seed)), seedPath);
-      assertOffsetsInto(withMark!, seed);
+      assertSpansInside(withMark!, seed);
       assert.deepEqual(withMark!.quotes, plain!.quotes);
     });
 
@@ -185,7 +172,7 @@ suite('news-annotator on hostile input', () => {
       assert.equal(run.status, 0, run.stderr);
       assert.match(run.stderr, /latin1\.txt: not valid UTF-8; decoded as Windows-1252 \(Latin-1\)/);
       const [record] = run.records as unknown as AnnotateRecord[];
-      assertOffsetsInto(record!, LATIN1.text);
+      assertSpansInside(record!, LATIN1.text);
       assert.deepEqual(
         record!.quotes.map((quote) => [quote.text, quote.speaker?.name]),
         [['“We are ready,”', 'Karasin']],
@@ -197,7 +184,7 @@ suite('news-annotator on hostile input', () => {
     test('annotations say what they say for the LF file, at offsets into the mixed file', () => {
       const mixed = withMixedLineEnds(seed);
       const [record, plain] = annotate(file('mixed.txt', mixed), seedPath);
-      assertOffsetsInto(record!, mixed);
+      assertSpansInside(record!, mixed);
       const lf = (value: unknown): unknown =>
         JSON.parse(JSON.stringify(value).replace(/\\r\\n|\\r|\\u2028/g, '\\n'));
       assert.deepEqual(lf(meaning(record!)), meaning(plain!));
@@ -233,7 +220,7 @@ suite('news-annotator on hostile input', () => {
       assert.equal(record!.quotes.length, text.split('“We will meet again').length - 1);
       const last = record!.quotes[record!.quotes.length - 1]!;
       assert.ok(last.start > text.length - 400 && last.speaker !== null);
-      assertOffsetsInto(record!, text);
+      assertSpansInside(record!, text);
     });
   });
 
@@ -249,7 +236,7 @@ suite('news-annotator on hostile input', () => {
       );
       assert.equal(deep!.quotes.length, 1);
       assert.equal(deep!.quotes[0]!.speaker?.name, 'Grigory Karasin');
-      assertOffsetsInto(deep!, nested);
+      assertSpansInside(deep!, nested);
     });
   });
 
@@ -259,14 +246,14 @@ suite('news-annotator on hostile input', () => {
         file('emoji.txt', EMOJI_AND_COMBINING.text),
         file('rtl.txt', RIGHT_TO_LEFT.text),
       );
-      assertOffsetsInto(emoji!, EMOJI_AND_COMBINING.text);
+      assertSpansInside(emoji!, EMOJI_AND_COMBINING.text);
       for (const quote of EMOJI_AND_COMBINING.expected.quotes) {
         assert.ok(
           emoji!.quotes.some((found) => found.start === EMOJI_AND_COMBINING.text.indexOf(quote)),
           quote,
         );
       }
-      assertOffsetsInto(rtl!, RIGHT_TO_LEFT.text);
+      assertSpansInside(rtl!, RIGHT_TO_LEFT.text);
       const english = rtl!.quotes.find((quote) => quote.text === RIGHT_TO_LEFT.englishQuote);
       assert.equal(english?.speaker?.name, 'Karasin');
     });

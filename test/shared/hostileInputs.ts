@@ -4,6 +4,35 @@
  * the integration suite (test/integration/hostileInput.test.ts) all take their cases from here, so
  * each case is the same text at every layer. Pure TypeScript: no `vscode`, no file system.
  */
+import * as assert from 'node:assert/strict';
+
+/** A span as the engine and the CLI report it: UTF-16 offsets, end exclusive, and its text. */
+interface ReportedSpan {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** What an analysis (the engine's object or the CLI's record) holds that points into the text. */
+interface ReportedSpans {
+  quotes: Array<ReportedSpan & { speaker: ReportedSpan | null }>;
+  entities: ReportedSpan[];
+  dates: ReportedSpan[];
+}
+
+/** Asserts that every quotation, speaker, entity and date lies inside `text` and quotes it exactly. */
+export function assertSpansInside(analysis: ReportedSpans, text: string): void {
+  const spans: ReportedSpan[] = [
+    ...analysis.quotes,
+    ...analysis.quotes.flatMap((quote) => (quote.speaker ? [quote.speaker] : [])),
+    ...analysis.entities,
+    ...analysis.dates,
+  ];
+  for (const span of spans) {
+    assert.ok(0 <= span.start && span.start < span.end && span.end <= text.length);
+    assert.equal(span.text, text.slice(span.start, span.end));
+  }
+}
 
 const NAMES = [
   'Grigory Karasin',

@@ -27,7 +27,7 @@ import {
 } from '../../src/core/knowledge/parseKnowledgeFile';
 import { findQuotes } from '../../src/core/quotes/findQuotes';
 import { decodeText } from '../../src/core/text/decodeText';
-import type { ArticleAnalysis, Span } from '../../src/core/types';
+import type { ArticleAnalysis } from '../../src/core/types';
 import {
   BINARY_FILE,
   BLANK_TEXTS,
@@ -36,6 +36,7 @@ import {
   LATIN1,
   RIGHT_TO_LEFT,
   STUB_PAGE,
+  assertSpansInside,
   bigArticle,
   distinctStory,
   nearCopy,
@@ -51,20 +52,6 @@ import {
 const root = join(__dirname, '..', '..');
 const seedName = '001_2e408fe495f00e99.txt';
 const seed = readFileSync(join(root, 'seeds', seedName), 'utf8');
-
-/** Every span of an analysis lies inside the text, is not empty and matches its text. */
-function assertSpansInside(analysis: ArticleAnalysis, text: string): void {
-  const spans: Array<Span & { text: string }> = [
-    ...analysis.quotes,
-    ...analysis.quotes.flatMap((quote) => (quote.speaker ? [quote.speaker] : [])),
-    ...analysis.entities,
-    ...analysis.dates,
-  ];
-  for (const span of spans) {
-    assert.ok(0 <= span.start && span.start < span.end && span.end <= text.length);
-    assert.equal(span.text, text.slice(span.start, span.end));
-  }
-}
 
 /** True when an offset falls inside one character: between surrogates or before a combining mark. */
 function insideCharacter(text: string, offset: number): boolean {
