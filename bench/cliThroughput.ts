@@ -6,7 +6,7 @@
  * gives a single analysis (V8 compiles and collects garbage on helper threads).
  *
  *   npm run build && npx tsx bench/cliThroughput.ts [--repeat 8,24] [--rounds 3] [--no-wait]
- *       [--baseline OTHER/dist/cli.js]
+ *       [--cli dist/cli.js] [--baseline OTHER/dist/cli.js]
  *
  * The corpus is the 84 texts repeated N times for each N of `--repeat`; each repeat gets its own
  * trailing spaces on every line, so no paragraph cache can replay an answer from an earlier
@@ -16,8 +16,9 @@
  * rotated order, so load from elsewhere falls on all of them alike. Before each round the script
  * waits (up to 10 minutes, unless `--no-wait`) until the machine has been idle for 3 s, and it
  * prints how many cores other processes used during each round (from /proc/stat), so a loaded
- * round can be told from a quiet one. `--baseline` adds `--jobs 2` of another build (for example
- * the previous commit's) to the same rounds.
+ * round can be told from a quiet one. `--cli` names the build to measure (this worktree's dist/ by
+ * default); `--baseline` adds `--jobs 2` of another build (for example the previous commit's) to
+ * the same rounds.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -36,7 +37,6 @@ import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 
 const root = join(__dirname, '..');
-const cli = join(root, 'dist', 'cli.js');
 const devData = process.env.NEWS_ANNOTATOR_DEV_DATA ?? join(root, '..', 'shared', 'dev-data');
 
 const args = process.argv.slice(2);
@@ -47,6 +47,7 @@ const valueOf = (name: string): string | undefined => {
 const repeats = (valueOf('--repeat') ?? '8,24').split(',').map(Number);
 const rounds = Number(valueOf('--rounds') ?? 3);
 const waitForQuiet = !args.includes('--no-wait');
+const cli = resolve(valueOf('--cli') ?? join(root, 'dist', 'cli.js'));
 const baselineCli = valueOf('--baseline') && resolve(valueOf('--baseline')!);
 
 /**
