@@ -5,6 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import { ArticleAnalyzer, AnalysisCancelled } from './core/analysis/articleAnalyzer';
 import type { AnalyzeResponse, WorkerRequest } from './core/analysis/analysisProtocol';
+import { surveyArticle } from './core/duplicates/surveyArticle';
 
 /** Analysers per open document; the least recently used go past this many, bounding cache memory. */
 const MAX_DOCUMENTS = 16;
@@ -22,9 +23,28 @@ function analyzerFor(key: string): ArticleAnalyzer {
   return analyzer;
 }
 
+/** A short article that takes every lazy path once: compromise's lexicon, chrono, quotations. */
+const WARM_UP_TEXT =
+  'Talks Resume\n\n"We are ready," Anna Smith told Reuters in Geneva on Tuesday.';
+
 parentPort?.on('message', (request: WorkerRequest) => {
   if (request.kind === 'forget') {
     analyzers.delete(request.key);
+    return;
+  }
+  if (request.kind === 'warm') {
+    new ArticleAnalyzer().analyze(WARM_UP_TEXT);
+    return;
+  }
+  if (request.kind === 'survey') {
+    let response: AnalyzeResponse;
+    try {
+      response = { kind: 'survey', id: request.id, survey: surveyArticle(request.text) };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      response = { kind: 'failed', id: request.id, message };
+    }
+    parentPort!.postMessage(response);
     return;
   }
   const flag = request.cancel ? new Int32Array(request.cancel) : undefined;
@@ -41,12 +61,11 @@ parentPort?.on('message', (request: WorkerRequest) => {
         return undefined;
       },
     });
-    response = {
-      kind: 'result',
-      id: request.id,
-      analysis,
-      milliseconds: performance.now() - started,
-    };
+    const milliseconds = performance.now() - started;
+    response =
+      request.reply === 'json'
+        ? { kind: 'resultJson', id: request.id, json: JSON.stringify(analysis), milliseconds }
+        : { kind: 'result', id: request.id, analysis, milliseconds };
   } catch (error) {
     if (error instanceof AnalysisCancelled && error.reason === 'cancelled') {
       response = { kind: 'cancelled', id: request.id };

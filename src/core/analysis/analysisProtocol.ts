@@ -1,3 +1,4 @@
+import type { ArticleSurvey } from '../duplicates/surveyArticle';
 import type { ArticleAnalysis } from '../types';
 
 /** Asks the analysis worker to analyse one article. */
@@ -15,6 +16,11 @@ export interface AnalyzeRequest {
   cancel?: SharedArrayBuffer;
   /** Analysis stops after this many milliseconds and reports a timeout. */
   timeoutMs?: number;
+  /**
+   * `json`: the analysis comes back as JSON text (`resultJson`), for a caller that only writes it
+   * out; copying a string between threads costs far less than copying the object tree.
+   */
+  reply?: 'object' | 'json';
 }
 
 /** Tells the worker that a document is closed, so its cache can go. */
@@ -23,11 +29,25 @@ export interface ForgetRequest {
   key: string;
 }
 
+/** Asks the worker for an article's own date and fingerprint (`surveyArticle`), for borrowing. */
+export interface SurveyRequest {
+  kind: 'survey';
+  id: number;
+  text: string;
+}
+
+/** Asks the worker to load compromise and chrono now, before the first article arrives. */
+export interface WarmRequest {
+  kind: 'warm';
+}
+
 /** A message to the analysis worker. */
-export type WorkerRequest = AnalyzeRequest | ForgetRequest;
+export type WorkerRequest = AnalyzeRequest | SurveyRequest | ForgetRequest | WarmRequest;
 
 /** The worker's answer to one request. */
 export type AnalyzeResponse =
   | { kind: 'result'; id: number; analysis: ArticleAnalysis; milliseconds: number }
+  | { kind: 'resultJson'; id: number; json: string; milliseconds: number }
+  | { kind: 'survey'; id: number; survey: ArticleSurvey }
   | { kind: 'cancelled'; id: number }
   | { kind: 'failed'; id: number; message: string };
