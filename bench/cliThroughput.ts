@@ -12,11 +12,13 @@
  * trailing spaces on every line, so no paragraph cache can replay an answer from an earlier
  * repeat. Two sizes give the steady state: the extra texts of the larger corpus divided by the
  * extra time, free of start-up and of V8's warm-up (each isolate compiles the hot code once). A
- * start-up run on two short texts is timed apart. Every configuration runs once per round, in a
- * rotated order, so load from elsewhere falls on all of them alike. Before each round the script
- * waits (up to 10 minutes, unless `--no-wait`) until the machine has been idle for 3 s, and it
- * prints how many cores other processes used during each round (from /proc/stat), so a loaded
- * round can be told from a quiet one. `--cli` names the build to measure (this worktree's dist/ by
+ * start-up run on two short texts is timed apart. The two-process ceiling is measured twice: each
+ * process on the whole corpus (twice the work), and each on one half (the same work and the same
+ * two warm-ups as two worker threads: the like-for-like limit). Every configuration runs once per
+ * round, in a rotated order, so load from elsewhere falls on all of them alike. Before each
+ * measurement the script waits (up to 5 minutes, unless `--no-wait`) until the machine has been
+ * idle for 3 s, and it prints the most cores other processes used during any measurement of a
+ * round (from /proc/stat), so a loaded round can be told from a quiet one. `--cli` names the build to measure (this worktree's dist/ by
  * default); `--baseline` adds `--jobs 2` of another build (for example the previous commit's) to
  * the same rounds.
  */
@@ -134,19 +136,30 @@ function machineBusySeconds(): number | undefined {
 
 const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
 
-/** Waits until the machine has spent 3 s with under 0.15 cores busy; gives up after 10 minutes. */
-async function untilQuiet(): Promise<string> {
+/** Waits until the machine has spent 3 s with under 0.15 cores busy; gives up after 5 minutes. */
+async function untilQuiet(): Promise<number> {
   const started = performance.now();
-  while (performance.now() - started < 600_000) {
+  while (performance.now() - started < 300_000) {
     const before = machineBusySeconds();
-    if (before === undefined) return 'no /proc/stat: not checked';
+    if (before === undefined) break;
     await sleep(3000);
-    const busy = (machineBusySeconds()! - before) / 3;
-    if (busy < 0.15) {
-      return `idle after ${((performance.now() - started) / 1000).toFixed(0)} s of waiting`;
-    }
+    if ((machineBusySeconds()! - before) / 3 < 0.15) break;
   }
-  return 'still loaded after 10 minutes of waiting';
+  return (performance.now() - started) / 1000;
+}
+
+/**
+ * Measures after waiting for an idle machine (unless `--no-wait`), and says how many cores other
+ * processes kept busy meanwhile: the machine's busy time less our own processes' CPU time.
+ */
+async function measureAlone(
+  measure: () => Promise<Measurement>,
+): Promise<{ measurement: Measurement; waited: number; others: number }> {
+  const waited = waitForQuiet ? await untilQuiet() : 0;
+  const busyBefore = machineBusySeconds();
+  const measurement = await measure();
+  const busy = busyBefore === undefined ? NaN : machineBusySeconds()! - busyBefore;
+  return { measurement, waited, others: Math.max(0, busy - measurement.cpu) / measurement.wall };
 }
 
 interface ChildOptions {
@@ -195,10 +208,10 @@ function runChild(work: string, options: ChildOptions): Promise<ChildRun> {
   });
 }
 
-/** Runs `copies` identical children at once and sums their CPU; wall is until the last ends. */
-async function measureCli(work: string, options: ChildOptions, copies = 1): Promise<Measurement> {
+/** Runs one child per options at once and sums their CPU; wall is until the last one ends. */
+async function measureCli(work: string, children: ChildOptions[]): Promise<Measurement> {
   const started = performance.now();
-  const runs = await Promise.all(Array.from({ length: copies }, () => runChild(work, options)));
+  const runs = await Promise.all(children.map((options) => runChild(work, options)));
   const wall = (performance.now() - started) / 1000;
   const sum = (value: (run: ChildRun) => number): number =>
     runs.reduce((total, run) => total + value(run), 0);
@@ -252,6 +265,8 @@ interface PolnearRecord {
 interface Corpus {
   repeat: number;
   path: string;
+  /** The same records split in two, alternately, as a process pool of two would share them. */
+  halves: [string, string];
   kilobytes: number;
 }
 
@@ -270,7 +285,15 @@ function writeCorpus(work: string, records: PolnearRecord[], repeat: number): Co
   }
   const path = join(work, `corpus-${repeat}.jsonl`);
   writeFileSync(path, `${lines.join('\n')}\n`);
-  return { repeat, path, kilobytes: characters / 1024 };
+  const halves: [string, string] = [
+    join(work, `corpus-${repeat}-a.jsonl`),
+    join(work, `corpus-${repeat}-b.jsonl`),
+  ];
+  halves.forEach((half, parity) => {
+    const share = lines.filter((_, index) => index % 2 === parity);
+    writeFileSync(half, `${share.join('\n')}\n`);
+  });
+  return { repeat, path, halves, kilobytes: characters / 1024 };
 }
 
 /** Start-up input: the two shortest articles, one per worker, so each loads compromise once. */
@@ -279,7 +302,8 @@ function writeStartupInput(work: string, records: PolnearRecord[]): Corpus {
   const path = join(work, 'startup.jsonl');
   const lines = shortest.map((record) => JSON.stringify({ id: record.id, text: record.text }));
   writeFileSync(path, `${lines.join('\n')}\n`);
-  return { repeat: 0, path, kilobytes: shortest.reduce((sum, r) => sum + r.text.length, 0) / 1024 };
+  const kilobytes = shortest.reduce((sum, record) => sum + record.text.length, 0) / 1024;
+  return { repeat: 0, path, halves: [path, path], kilobytes };
 }
 
 const median = (values: number[]): number => {
@@ -294,27 +318,53 @@ interface Configuration {
   name: string;
   label: string;
   copies: number;
+  /** Whether it runs on the start-up input too (the single-process configurations do). */
+  startup: boolean;
   measure: (work: string, corpus: Corpus) => Promise<Measurement>;
 }
 
 function configurations(canPin: boolean): Configuration[] {
-  const cliRun =
-    (jobs: number, copies = 1, pinToOneCore = false, cliPath = cli) =>
-    (work: string, corpus: Corpus) =>
-      measureCli(work, { cliPath, input: corpus.path, jobs, pinToOneCore }, copies);
+  const one = (jobs: number, pinToOneCore = false, cliPath = cli) => ({
+    cliPath,
+    jobs,
+    pinToOneCore,
+  });
   const list: Configuration[] = [
-    { name: 'jobs-1', label: 'annotate --jobs 1 (in process)', copies: 1, measure: cliRun(1) },
+    {
+      name: 'jobs-1',
+      label: 'annotate --jobs 1 (in process)',
+      copies: 1,
+      startup: true,
+      measure: (work, corpus) => measureCli(work, [{ ...one(1), input: corpus.path }]),
+    },
     {
       name: 'jobs-2',
       label: 'annotate --jobs 2 (2 worker threads)',
       copies: 1,
-      measure: cliRun(2),
+      startup: true,
+      measure: (work, corpus) => measureCli(work, [{ ...one(2), input: corpus.path }]),
     },
     {
       name: 'two-processes',
-      label: 'two --jobs 1 processes at once',
+      label: 'two --jobs 1 processes, whole corpus each',
       copies: 2,
-      measure: cliRun(1, 2),
+      startup: false,
+      measure: (work, corpus) =>
+        measureCli(work, [
+          { ...one(1), input: corpus.path },
+          { ...one(1), input: corpus.path },
+        ]),
+    },
+    {
+      name: 'two-halves',
+      label: 'two --jobs 1 processes, one half each',
+      copies: 1,
+      startup: false,
+      measure: (work, corpus) =>
+        measureCli(
+          work,
+          corpus.halves.map((input) => ({ ...one(1), input })),
+        ),
     },
   ];
   if (canPin) {
@@ -322,15 +372,18 @@ function configurations(canPin: boolean): Configuration[] {
       name: 'one-core',
       label: 'annotate --jobs 1 pinned to one core',
       copies: 1,
-      measure: cliRun(1, 1, true),
+      startup: true,
+      measure: (work, corpus) => measureCli(work, [{ ...one(1, true), input: corpus.path }]),
     });
   }
   if (baselineCli) {
     list.push({
       name: 'baseline-jobs-2',
-      label: `baseline --jobs 2 (${baselineCli})`,
+      label: 'baseline build, --jobs 2',
       copies: 1,
-      measure: cliRun(2, 1, false, baselineCli),
+      startup: true,
+      measure: (work, corpus) =>
+        measureCli(work, [{ ...one(2, false, baselineCli), input: corpus.path }]),
     });
   }
   return list;
@@ -369,49 +422,50 @@ async function main(): Promise<void> {
     const roundLines: string[] = [];
     let identical = true;
     for (let round = 0; round < rounds; round++) {
-      const quiet = waitForQuiet ? await untilQuiet() : 'not waited for';
       const loadBefore = loadavg()[0]!;
-      const busyBefore = machineBusySeconds();
-      const started = performance.now();
-      let ourCpu = 0;
+      let waited = 0;
+      let others = 0;
+      const measureRecorded = async (
+        name: string,
+        repeat: number,
+        measure: () => Promise<Measurement>,
+      ): Promise<Measurement> => {
+        const result = await measureAlone(measure);
+        waited += result.waited;
+        others = Math.max(others, result.others);
+        record(name, repeat, result.measurement);
+        return result.measurement;
+      };
       const ratios: string[] = [];
       for (const corpus of [...corpora, startup]) {
         const order = list.map((_, index) => list[(index + round) % list.length]!);
         const measured = new Map<string, Measurement>();
         for (const configuration of order) {
-          if (corpus === startup && configuration.copies > 1) continue;
-          const measurement = await configuration.measure(work, corpus);
+          if (corpus === startup && !configuration.startup) continue;
+          const measurement = await measureRecorded(configuration.name, corpus.repeat, () =>
+            configuration.measure(work, corpus),
+          );
           measured.set(configuration.name, measurement);
-          record(configuration.name, corpus.repeat, measurement);
-          ourCpu += measurement.cpu;
         }
         const one = measured.get('jobs-1')!;
         const two = measured.get('jobs-2')!;
         if (one.outputHash !== two.outputHash) identical = false;
         if (corpus !== startup) {
           const pair = measured.get('two-processes')!;
+          const halves = measured.get('two-halves')!;
           ratios.push(
-            `x${corpus.repeat}: jobs 2 ${fixed(one.wall / two.wall)}x, two processes ${fixed((2 * one.wall) / pair.wall)}x`,
+            `x${corpus.repeat}: jobs 2 ${fixed(one.wall / two.wall)}x, two processes ${fixed((2 * one.wall) / pair.wall)}x, halves ${fixed(one.wall / halves.wall)}x`,
           );
         }
       }
+      const loops = [];
       for (const threads of [1, 2]) {
-        const measurement = await busyLoop(threads);
-        record(`loop-${threads}`, 0, measurement);
-        ourCpu += measurement.cpu;
+        loops.push(await measureRecorded(`loop-${threads}`, 0, () => busyLoop(threads)));
       }
-      const seconds = (performance.now() - started) / 1000;
-      const others =
-        busyBefore === undefined
-          ? NaN
-          : Math.max(0, machineBusySeconds()! - busyBefore - ourCpu) / seconds;
-      const loop =
-        (2 * results.get('loop-1')!.get(0)!.at(-1)!.wall) /
-        results.get('loop-2')!.get(0)!.at(-1)!.wall;
       roundLines.push(
-        `  round ${round + 1}: ${quiet}; load ${fixed(loadBefore)} -> ${fixed(loadavg()[0]!)}; ` +
-          `others used ${fixed(others)} cores on average (${others < 0.1 ? 'quiet' : 'LOADED'}); ` +
-          `${ratios.join('; ')}; busy loop ${fixed(loop)}x`,
+        `  round ${round + 1}: waited ${fixed(waited, 0)} s for an idle machine; load ${fixed(loadBefore)} -> ${fixed(loadavg()[0]!)}; ` +
+          `others used up to ${fixed(others)} cores during a measurement (${others < 0.1 ? 'quiet' : 'LOADED'}); ` +
+          `${ratios.join('; ')}; busy loop ${fixed((2 * loops[0]!.wall) / loops[1]!.wall)}x`,
       );
     }
 
@@ -463,7 +517,8 @@ async function main(): Promise<void> {
     };
     row('annotate --jobs 1 (in process)', 'jobs-1');
     row('annotate --jobs 2', 'jobs-2');
-    row('two --jobs 1 processes (ceiling)', 'two-processes', 2);
+    row('two processes, whole corpus each', 'two-processes', 2);
+    row('two processes, one half each', 'two-halves');
     if (results.has('one-core')) row('annotate --jobs 1 on one core', 'one-core');
     if (results.has('baseline-jobs-2')) row('baseline --jobs 2', 'baseline-jobs-2');
     if (results.has('one-core')) {
