@@ -5,7 +5,7 @@
  * on 1 and 2 threads. `--jobs 1` pinned to one core (taskset) shows what the second core already
  * gives a single analysis (V8 compiles and collects garbage on helper threads).
  *
- *   npm run build && npx tsx bench/cliThroughput.ts [--repeat 8,24] [--rounds 3] [--no-wait]
+ *   npm run build && npx tsx bench/cliThroughput.ts [--repeat 12,24] [--rounds 3] [--no-wait]
  *       [--cli dist/cli.js] [--baseline OTHER/dist/cli.js]
  *
  * The corpus is the 84 texts repeated N times for each N of `--repeat`; each repeat gets its own
@@ -14,7 +14,8 @@
  * extra time, free of start-up and of V8's warm-up (each isolate compiles the hot code once). A
  * start-up run on two short texts is timed apart. The two-process ceiling is measured twice: each
  * process on the whole corpus (twice the work), and each on one half (the same work and the same
- * two warm-ups as two worker threads: the like-for-like limit). Every configuration runs once per
+ * two warm-ups as two worker threads: the like-for-like limit). When one size is twice another,
+ * `--jobs 2` on the larger is set beside two processes on the smaller: the same work per isolate. Every configuration runs once per
  * round, in a rotated order, so load from elsewhere falls on all of them alike. Before each
  * measurement the script waits (up to 5 minutes, unless `--no-wait`) until the machine has been
  * idle for 3 s, and it prints the most cores other processes used during any measurement of a
@@ -46,7 +47,7 @@ const valueOf = (name: string): string | undefined => {
   const at = args.indexOf(name);
   return at >= 0 ? args[at + 1] : undefined;
 };
-const repeats = (valueOf('--repeat') ?? '8,24').split(',').map(Number);
+const repeats = (valueOf('--repeat') ?? '12,24').split(',').map(Number);
 const rounds = Number(valueOf('--rounds') ?? 3);
 const waitForQuiet = !args.includes('--no-wait');
 const cli = resolve(valueOf('--cli') ?? join(root, 'dist', 'cli.js'));
@@ -535,6 +536,18 @@ async function main(): Promise<void> {
     console.log(
       `  ${'busy loop, 2 threads against 1'.padEnd(40)} ${fixed((2 * wall('loop-1', 0)) / wall('loop-2', 0))}x`,
     );
+    // Two processes on the whole corpus each do twice the work per isolate of two workers on it;
+    // --jobs 2 on a corpus twice as large gives each worker the same work as each process.
+    for (const corpus of corpora) {
+      const double = corpora.find((other) => other.repeat === 2 * corpus.repeat);
+      if (!double) continue;
+      const threads = wall('jobs-2', double.repeat);
+      const processes = wall('two-processes', corpus.repeat);
+      console.log(
+        `the same work per isolate: --jobs 2 on x${double.repeat} ${fixed(threads)} s, ` +
+          `two processes on x${corpus.repeat} each ${fixed(processes)} s: threads ${fixed(processes / threads)}x as fast`,
+      );
+    }
     console.log(
       `outputs of --jobs 1 and --jobs 2: ${identical ? 'identical in every round' : 'DIFFERENT'}`,
     );
