@@ -52,7 +52,8 @@ parentPort?.on('message', (request: WorkerRequest) => {
   const started = performance.now();
   let response: AnalyzeResponse;
   try {
-    const analysis = analyzerFor(request.key).analyze(request.text, {
+    const analyzer = request.key === undefined ? new ArticleAnalyzer() : analyzerFor(request.key);
+    const analysis = analyzer.analyze(request.text, {
       date: request.date ?? null,
       dateFromDuplicate: request.dateFromDuplicate === true,
       shouldStop: () => {

@@ -5,8 +5,11 @@ import type { ArticleAnalysis } from '../types';
 export interface AnalyzeRequest {
   kind: 'analyze';
   id: number;
-  /** Identifies the document across versions, so the worker can reuse its paragraph cache. */
-  key: string;
+  /**
+   * Identifies the document across versions, so the worker can reuse its paragraph cache.
+   * Without one the worker keeps nothing of the analysis (the CLI's one-off articles).
+   */
+  key?: string;
   text: string;
   /** A date supplied from outside the text (`--date`, JSON Lines, a duplicate version). */
   date?: string | null;
