@@ -12,6 +12,11 @@ const nlpOnlyInNlp = [
   { name: 'compromise', message: 'Import compromise only through src/core/nlp.' },
   { name: 'chrono-node', message: 'Import chrono-node only through src/core/nlp.' },
 ];
+/** Their builds and locales ('compromise/two', 'chrono-node/en') count as the packages. */
+const nlpSubpathsOnlyInNlp = {
+  group: ['compromise/*', 'chrono-node/*'],
+  message: 'Import compromise and chrono-node only through src/core/nlp.',
+};
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'out/**', 'test-results/**', '.vscode-test/**'] },
@@ -55,7 +60,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [noVscode, ...nlpOnlyInNlp], patterns: [coreStaysPure] },
+        { paths: [noVscode, ...nlpOnlyInNlp], patterns: [coreStaysPure, nlpSubpathsOnlyInNlp] },
       ],
     },
   },
@@ -63,7 +68,7 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     ignores: ['src/core/**'],
     rules: {
-      'no-restricted-imports': ['error', { paths: nlpOnlyInNlp }],
+      'no-restricted-imports': ['error', { paths: nlpOnlyInNlp, patterns: [nlpSubpathsOnlyInNlp] }],
     },
   },
 );

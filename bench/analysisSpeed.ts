@@ -5,9 +5,12 @@
  * NEWS_ANNOTATOR_DEV_DATA); sections that need it are skipped when it is absent.
  *   throughput  one core, ours beside raw compromise + compromise-dates on the same texts
  *   workers     our analysis on 1 and on 2 worker threads (a bench-only pool)
- *   incremental fresh analysis vs re-analysis after a one-character edit in one paragraph
+ *   incremental fresh analysis vs re-analysis after a one-character edit in one paragraph, in wall
+ *               and CPU time, and where a re-analysis spends its time
  *   big         a 1 MB article and a 1 MB single-line article, each in a child process (maxRSS)
- *   identity    incremental entities equal findEntities on every dev document
+ *   identity    on every dev document, re-analysis after an edit in each paragraph equals a fresh
+ *               analysis (quotations, speakers, entities, dates, zones); cached entities equal
+ *               findEntities
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -15,11 +18,19 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Worker, isMainThread, parentPort } from 'node:worker_threads';
 import { ArticleAnalyzer, analyzeArticle } from '../src/core/analysis/articleAnalyzer';
-import { parseArticle } from '../src/core/article/parseArticle';
+import { splitAnalysisUnits } from '../src/core/analysis/splitAnalysisUnits';
+import { flattenZones, parseArticle } from '../src/core/article/parseArticle';
+import { findDates } from '../src/core/dates/findDates';
 import { EntityParagraphCache } from '../src/core/entities/entityParagraphCache';
-import { findEntities } from '../src/core/entities/findEntities';
+import {
+  collectParagraphCandidates,
+  collectWordForms,
+  findEntities,
+  tokenizeEntityWords,
+} from '../src/core/entities/findEntities';
 import { loadCompromise } from '../src/core/nlp/compromise';
-import { findQuotes } from '../src/core/quotes/findQuotes';
+import { QuoteParagraphCache } from '../src/core/quotes/quoteParagraphCache';
+import type { ArticleAnalysis } from '../src/core/types';
 
 const devData =
   process.env.NEWS_ANNOTATOR_DEV_DATA ?? join(__dirname, '..', '..', 'shared', 'dev-data');
@@ -163,6 +174,12 @@ async function benchWorkers(texts: string[]): Promise<void> {
   );
 }
 
+/** Process CPU time in milliseconds (every thread: the compiler's and the collector's too). */
+const cpuNow = (): number => {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+};
+
 function benchIncremental(texts: string[]): void {
   // The article closest to 5 KB with at least five paragraphs.
   const article = [...texts]
@@ -184,34 +201,103 @@ function benchIncremental(texts: string[]): void {
   const runs = 301;
   for (let run = 0; run < 20; run++) analyzeArticle(edited(run));
   const fresh: number[] = [];
+  const freshCpu: number[] = [];
   const analyzer = new ArticleAnalyzer();
   analyzer.analyze(article);
   const again: number[] = [];
-  const quotes: number[] = [];
+  const againCpu: number[] = [];
   // Fresh and incremental runs alternate, so load from elsewhere hits both alike.
   for (let run = 0; run < runs; run++) {
     const freshText = edited(run + 5000);
+    let cpu = cpuNow();
     const freshStart = performance.now();
     analyzeArticle(freshText);
     fresh.push(performance.now() - freshStart);
+    freshCpu.push(cpuNow() - cpu);
     const text = edited(run + 1000);
+    cpu = cpuNow();
     const started = performance.now();
-    const analysis = analyzer.analyze(text);
+    analyzer.analyze(text);
     again.push(performance.now() - started);
-    const quoteStart = performance.now();
-    findQuotes(text, { entities: analysis.entities });
-    quotes.push(performance.now() - quoteStart);
+    againCpu.push(cpuNow() - cpu);
   }
   const full = median(fresh);
   const edit = median(again);
   console.log(
     `incremental, ${article.length}-character article, ${paragraphs.length} paragraphs, median of ${runs}:`,
   );
-  console.log(`  full analysis                 ${full.toFixed(2)} ms`);
   console.log(
-    `  re-analysis after one edit    ${edit.toFixed(2)} ms  (${(edit / full).toFixed(3)} of full)`,
+    `  full analysis                 ${full.toFixed(2)} ms  (CPU ${median(freshCpu).toFixed(2)} ms)`,
   );
-  console.log(`  of which findQuotes (approx.) ${median(quotes).toFixed(2)} ms`);
+  console.log(
+    `  re-analysis after one edit    ${edit.toFixed(2)} ms  (${(edit / full).toFixed(3)} of full; CPU ${median(againCpu).toFixed(2)} ms, ${(median(againCpu) / median(freshCpu)).toFixed(3)} of full)`,
+  );
+  // Context, not the target: the same edits re-analysed back to back, as while typing, without a
+  // fresh analysis (and the garbage it leaves) before each one.
+  const backToBack: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const text = edited(run + 3000);
+    const started = performance.now();
+    analyzer.analyze(text);
+    backToBack.push(performance.now() - started);
+  }
+  const typing = median(backToBack);
+  console.log(
+    `  re-analyses back to back      ${typing.toFixed(2)} ms  (${(typing / full).toFixed(3)} of the full analysis above)`,
+  );
+  benchReanalysisParts(article, edited, from, span);
+}
+
+/**
+ * Where a re-analysis spends its time, in the same conditions as above (each step after a fresh
+ * analysis, with caches that saw the previous edit): the analyzer's steps in its order, each timed
+ * on its own, and the edited paragraph's own work inside them.
+ */
+function benchReanalysisParts(
+  article: string,
+  edited: (run: number) => string,
+  from: number,
+  span: number,
+): void {
+  const entityCache = new EntityParagraphCache();
+  const quoteCache = new QuoteParagraphCache();
+  const parts: Record<string, number[]> = {};
+  const time = <T>(part: string, run: () => T): T => {
+    const started = performance.now();
+    const result = run();
+    (parts[part] ??= []).push(performance.now() - started);
+    return result;
+  };
+  const prime = parseArticle(article).zones;
+  quoteCache.findQuotes(article, { entities: entityCache.findEntities(article, { zones: prime }) });
+  for (let run = 0; run < 301; run++) {
+    analyzeArticle(edited(run + 5000));
+    const text = edited(run + 1000);
+    const zones = time('parseArticle (whole text)', () => parseArticle(text).zones);
+    time('split into paragraphs for the date cache', () => splitAnalysisUnits(text));
+    const paragraph = text.slice(from, from + span);
+    time('dates of the edited paragraph (chrono and rules)', () => findDates(paragraph, null));
+    const entities = time('entities (EntityParagraphCache, edited unit included)', () =>
+      entityCache.findEntities(text, { zones }),
+    );
+    const bodyRanges = flattenZones(zones)
+      .filter((zone) => zone.kind === 'body')
+      .map((zone) => ({ start: zone.start, end: zone.end }));
+    time('quotations (QuoteParagraphCache, edited paragraph included)', () =>
+      quoteCache.findQuotes(text, { entities, bodyRanges }),
+    );
+    // The entity finder's work on the edited unit alone, after the steps above.
+    const unit = `${paragraph}\n`;
+    time("  the edited unit's entity tokens and phrases alone", () => {
+      const tokens = tokenizeEntityWords(unit);
+      const forms = collectWordForms(tokens);
+      collectParagraphCandidates(unit, tokens, forms.lowerForms, forms.midSentenceCapitals, []);
+    });
+  }
+  console.log('  where a re-analysis spends its time (each step timed alone, medians):');
+  for (const [part, times] of Object.entries(parts)) {
+    console.log(`    ${part.padEnd(62)} ${median(times).toFixed(3)} ms`);
+  }
 }
 
 function bigArticle(kind: string, texts: string[] | undefined): string {
@@ -263,9 +349,26 @@ function benchBig(): void {
   }
 }
 
+/** The parts of two analyses that differ. */
+function differingParts(a: ArticleAnalysis, b: ArticleAnalysis): string[] {
+  const parts = ['quotes', 'entities', 'dates', 'zones', 'date', 'dateSource'] as const;
+  return parts.filter((part) => JSON.stringify(a[part]) !== JSON.stringify(b[part]));
+}
+
+/** An edit in the middle of one paragraph: a character inserted, deleted or replaced, in turn. */
+function editParagraph(text: string, start: number, end: number, turn: number): string {
+  const at = Math.floor((start + end) / 2);
+  if (turn % 3 === 0) return text.slice(0, at) + 'e' + text.slice(at);
+  if (turn % 3 === 1) return text.slice(0, at) + text.slice(at + 1);
+  return text.slice(0, at) + (text[at] === 'x' ? 'y' : 'x') + text.slice(at + 1);
+}
+
 function benchIdentity(): void {
   let documents = 0;
-  let different = 0;
+  let differentEntities = 0;
+  let edits = 0;
+  let differentEdits = 0;
+  const byPart = new Map<string, number>();
   for (const file of ['polnear-dev.jsonl', 'conll2003-dev.jsonl', 'timeml-aquaint.jsonl']) {
     const texts = readTexts(file);
     if (!texts) continue;
@@ -274,11 +377,30 @@ function benchIdentity(): void {
       const zones = parseArticle(text).zones;
       const whole = JSON.stringify(findEntities(text, { zones }));
       documents++;
-      if (JSON.stringify(cache.findEntities(text, { zones })) !== whole) different++;
+      if (JSON.stringify(cache.findEntities(text, { zones })) !== whole) differentEntities++;
+      // One analyzer per document, as the editor keeps one: an edit in each paragraph in turn,
+      // and where a paragraph quotes, its first quotation mark removed too.
+      const analyzer = new ArticleAnalyzer();
+      analyzer.analyze(text);
+      splitAnalysisUnits(text).forEach((unit, turn) => {
+        const versions = [editParagraph(text, unit.start, unit.end, turn)];
+        const mark = text.slice(unit.start, unit.end).search(/["“”‘’']/);
+        if (mark >= 0) {
+          const at = unit.start + mark;
+          versions.push(text.slice(0, at) + text.slice(at + 1));
+        }
+        for (const version of versions) {
+          edits++;
+          const parts = differingParts(analyzer.analyze(version), analyzeArticle(version));
+          if (parts.length > 0) differentEdits++;
+          for (const part of parts) byPart.set(part, (byPart.get(part) ?? 0) + 1);
+        }
+      });
     }
   }
+  const parts = [...byPart].map(([part, count]) => `${part} ${count}`).join(', ') || 'none';
   console.log(
-    `identity: incremental entities differ from findEntities on ${different} of ${documents} dev documents`,
+    `identity: on ${documents} dev documents, re-analysis after ${edits} edits (one in each paragraph, and a quotation mark removed where a paragraph quotes) differs from a fresh analysis after ${differentEdits} (parts: ${parts}); cached entities differ from findEntities on ${differentEntities} documents`,
   );
 }
 

@@ -1,10 +1,21 @@
 /**
  * The analysis worker: a Node worker thread that owns compromise, chrono and the paragraph caches,
- * so the extension host's thread and the CLI's main thread only move messages.
+ * so the extension host's thread and the CLI's main thread only move messages. It also converts
+ * highlight spans to line tokens and fingerprints files for the duplicate index, the two other
+ * jobs that grow with the size of an article.
  */
 import { parentPort } from 'node:worker_threads';
+import type {
+  AnalyzeRequest,
+  AnalyzeResponse,
+  FingerprintResponse,
+  WorkerRequest,
+} from './core/analysis/analysisProtocol';
 import { ArticleAnalyzer, AnalysisCancelled } from './core/analysis/articleAnalyzer';
-import type { AnalyzeResponse, WorkerRequest } from './core/analysis/analysisProtocol';
+import { buildHighlightSpans } from './core/analysis/highlightSpans';
+import { encodeHighlightTokens } from './core/analysis/highlightTokens';
+import { SEMANTIC_KINDS, type SemanticKind } from './core/analysis/semanticKinds';
+import { fingerprintFile } from './core/duplicates/fingerprintFile';
 import { surveyArticle } from './core/duplicates/surveyArticle';
 
 /** Analysers per open document; the least recently used go past this many, bounding cache memory. */
@@ -28,29 +39,49 @@ const WARM_UP_TEXT =
   'Talks Resume\n\n"We are ready," Anna Smith told Reuters in Geneva on Tuesday.';
 
 parentPort?.on('message', (request: WorkerRequest) => {
-  if (request.kind === 'forget') {
-    analyzers.delete(request.key);
-    return;
-  }
-  if (request.kind === 'warm') {
-    new ArticleAnalyzer().analyze(WARM_UP_TEXT);
-    return;
-  }
-  if (request.kind === 'survey') {
-    let response: AnalyzeResponse;
-    try {
-      response = { kind: 'survey', id: request.id, survey: surveyArticle(request.text) };
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      response = { kind: 'failed', id: request.id, message };
+  switch (request.kind) {
+    case 'forget':
+      analyzers.delete(request.key);
+      return;
+    case 'fingerprint': {
+      const response: FingerprintResponse = {
+        kind: 'fingerprint',
+        id: request.id,
+        outcome: fingerprintFile(request.bytes),
+      };
+      parentPort!.postMessage(response);
+      return;
     }
-    parentPort!.postMessage(response);
-    return;
+    case 'analyze': {
+      const response = analyze(request);
+      const transfer =
+        response.kind === 'result' && response.tokens
+          ? [response.tokens.buffer as ArrayBuffer]
+          : [];
+      parentPort!.postMessage(response, transfer);
+      return;
+    }
+    case 'warm':
+      new ArticleAnalyzer().analyze(WARM_UP_TEXT);
+      return;
+    case 'survey': {
+      let response: AnalyzeResponse;
+      try {
+        response = { kind: 'survey', id: request.id, survey: surveyArticle(request.text) };
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        response = { kind: 'failed', id: request.id, message };
+      }
+      parentPort!.postMessage(response);
+      return;
+    }
   }
+});
+
+function analyze(request: AnalyzeRequest): AnalyzeResponse {
   const flag = request.cancel ? new Int32Array(request.cancel) : undefined;
   const deadline = request.timeoutMs ? Date.now() + request.timeoutMs : Infinity;
   const started = performance.now();
-  let response: AnalyzeResponse;
   try {
     const analyzer = request.key === undefined ? new ArticleAnalyzer() : analyzerFor(request.key);
     const analysis = analyzer.analyze(request.text, {
@@ -63,20 +94,25 @@ parentPort?.on('message', (request: WorkerRequest) => {
       },
     });
     const milliseconds = performance.now() - started;
-    response =
-      request.reply === 'json'
-        ? { kind: 'resultJson', id: request.id, json: JSON.stringify(analysis), milliseconds }
-        : { kind: 'result', id: request.id, analysis, milliseconds };
+    if (request.reply === 'json') {
+      return { kind: 'resultJson', id: request.id, json: JSON.stringify(analysis), milliseconds };
+    }
+    const response: AnalyzeResponse = { kind: 'result', id: request.id, analysis, milliseconds };
+    if (request.highlightKinds) {
+      const wanted = new Set<SemanticKind>(request.highlightKinds);
+      const enabled = Object.fromEntries(SEMANTIC_KINDS.map((kind) => [kind, wanted.has(kind)]));
+      const spans = buildHighlightSpans(analysis, enabled as Record<SemanticKind, boolean>);
+      response.tokens = encodeHighlightTokens(request.text, spans).data;
+    }
+    return response;
   } catch (error) {
     if (error instanceof AnalysisCancelled && error.reason === 'cancelled') {
-      response = { kind: 'cancelled', id: request.id };
-    } else {
-      response = {
-        kind: 'failed',
-        id: request.id,
-        message: error instanceof Error ? error.message : String(error),
-      };
+      return { kind: 'cancelled', id: request.id };
     }
+    return {
+      kind: 'failed',
+      id: request.id,
+      message: error instanceof Error ? error.message : String(error),
+    };
   }
-  parentPort!.postMessage(response);
-});
+}

@@ -1,35 +1,41 @@
 // Bundles the test layers that run outside plain mocha:
-// - the integration suite for the extension host: test/integration/index.ts and every
-//   test/integration/*.test.ts become out/test/integration/*.js (CommonJS, Node); 'vscode' comes
-//   from the host and mocha is resolved from the extension's node_modules at run time;
+// - the integration suites for the extension host: test/integration/index.ts and every
+//   test/<suite>/*.test.ts become out/test/<suite>/*.js (CommonJS, Node); 'vscode' comes from the
+//   host and mocha is resolved from the extension's node_modules at run time. The suites are
+//   test/integration (workspace trust off) and test/integration-restricted (Restricted Mode), which
+//   shares the first one's entry point and helpers;
 // - the browser end-to-end test: test/e2e/index.ts becomes out/test/e2e/index.js.
 import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { repoRoot } from './hostPaths.mjs';
 
-/** Where the bundled suite lands; the runners pass `<outDir>/index.js` as extensionTestsPath. */
+/** Where the bundled main suite lands; the runners pass `<outDir>/index.js` as extensionTestsPath. */
 export const integrationOutDir = path.join(repoRoot, 'out', 'test', 'integration');
 
-/** Bundles the suite and returns the path of its entry module. */
-export async function buildIntegrationTests() {
-  const sourceDir = path.join(repoRoot, 'test', 'integration');
-  const entryPoints = readdirSync(sourceDir)
-    .filter((file) => file === 'index.ts' || file.endsWith('.test.ts'))
-    .map((file) => path.join(sourceDir, file));
-  rmSync(integrationOutDir, { recursive: true, force: true });
+/** Bundles one integration suite (a folder under test/) and returns the path of its entry module. */
+export async function buildIntegrationTests(suite = 'integration') {
+  const sourceDir = path.join(repoRoot, 'test', suite);
+  const outDir = path.join(repoRoot, 'out', 'test', suite);
+  // Named entry points keep every output beside index.js, whichever folder its source is in.
+  const entryPoints = { index: path.join(repoRoot, 'test', 'integration', 'index.ts') };
+  for (const file of readdirSync(sourceDir).filter((name) => name.endsWith('.test.ts'))) {
+    entryPoints[file.replace(/\.ts$/, '')] = path.join(sourceDir, file);
+  }
+  rmSync(outDir, { recursive: true, force: true });
   await esbuild.build({
     entryPoints,
-    outdir: integrationOutDir,
+    outdir: outDir,
     bundle: true,
     platform: 'node',
     format: 'cjs',
-    target: 'node20',
+    // The suite runs in the extension host of the oldest VS Code too (Node 16).
+    target: 'node16.14',
     external: ['vscode', 'mocha'],
     sourcemap: 'inline',
     logLevel: 'warning',
   });
-  return path.join(integrationOutDir, 'index.js');
+  return path.join(outDir, 'index.js');
 }
 
 /** Where the bundled browser end-to-end test lands. */
@@ -54,5 +60,6 @@ export async function buildE2eTests() {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(await buildIntegrationTests());
+  console.log(await buildIntegrationTests('integration-restricted'));
   console.log(await buildE2eTests());
 }

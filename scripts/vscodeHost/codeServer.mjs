@@ -1,11 +1,12 @@
 /* global fetch */
-// Starts and stops code-server (VS Code 1.139 served over HTTP, with a Node extension host) from the
-// tools cache. Each run gets fresh, throw-away user data and extensions directories.
+// Starts and stops code-server (VS Code served over HTTP, with a Node extension host) from the tools
+// cache, for one of the pinned hosts (hostPaths.mjs). Each run gets fresh, throw-away user data and
+// extensions directories.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { codeServerBin, hostEnv, node24 } from './hostPaths.mjs';
+import { hostEnv, vscodeHost } from './hostPaths.mjs';
 import { ownProcessGroup, stopProcessGroup } from './processCleanup.mjs';
 
 /** Quiet, offline-friendly user settings: no welcome page, no AI panel, no update or gallery checks. */
@@ -23,6 +24,16 @@ const userSettings = {
   'security.workspace.trust.enabled': false,
 };
 
+/**
+ * The settings of a run in Restricted Mode: workspace trust on, the folder left untrusted, and
+ * neither the startup dialog nor the banner in the way (nobody is there to answer them).
+ */
+const restrictedModeSettings = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.banner': 'never',
+};
+
 /** Asks the kernel for a free TCP port on the loopback interface. */
 export function findFreePort() {
   return new Promise((resolve, reject) => {
@@ -36,11 +47,11 @@ export function findFreePort() {
 }
 
 /** Installs a .vsix into an extensions directory with code-server's own CLI. */
-export function installVsix(vsixPath, { userDataDir, extensionsDir }) {
+export function installVsix(vsixPath, { userDataDir, extensionsDir, host = vscodeHost() }) {
   const result = spawnSync(
-    node24,
+    host.nodeBin,
     [
-      codeServerBin,
+      host.codeServerBin,
       '--user-data-dir',
       userDataDir,
       '--extensions-dir',
@@ -48,7 +59,7 @@ export function installVsix(vsixPath, { userDataDir, extensionsDir }) {
       '--install-extension',
       vsixPath,
     ],
-    { encoding: 'utf8', env: hostEnv() },
+    { encoding: 'utf8', env: hostEnv(host) },
   );
   if (result.status !== 0) {
     throw new Error(`code-server could not install ${vsixPath}:\n${result.stdout}${result.stderr}`);
@@ -57,7 +68,9 @@ export function installVsix(vsixPath, { userDataDir, extensionsDir }) {
 
 /**
  * Starts code-server on 127.0.0.1:`port`, serving `folder`, in its own process group (registered for
- * cleanup), and resolves once /healthz answers. `extraArgs` go before the folder.
+ * cleanup), and resolves once /healthz answers. `extraArgs` go before the folder. `host` is one of
+ * the pinned hosts (the current one by default); with `restrictedMode` workspace trust is on and the
+ * folder untrusted, otherwise trust is off.
  */
 export async function startCodeServer({
   port,
@@ -65,24 +78,24 @@ export async function startCodeServer({
   extensionsDir,
   folder,
   extraArgs = [],
+  host = vscodeHost(),
+  restrictedMode = false,
 }) {
   mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
-  writeFileSync(
-    path.join(userDataDir, 'User', 'settings.json'),
-    JSON.stringify(userSettings, null, 2),
-  );
+  const settings = restrictedMode ? { ...userSettings, ...restrictedModeSettings } : userSettings;
+  writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
   const logFile = path.join(userDataDir, 'code-server.log');
   const log = openSync(logFile, 'a');
   const args = [
-    codeServerBin,
+    host.codeServerBin,
     '--auth',
     'none',
     '--bind-addr',
     `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(restrictedMode ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
     '--user-data-dir',
@@ -93,10 +106,10 @@ export async function startCodeServer({
     folder,
   ];
   const started = Date.now();
-  const child = spawn(node24, args, {
+  const child = spawn(host.nodeBin, args, {
     detached: true,
     stdio: ['ignore', log, log],
-    env: hostEnv(),
+    env: hostEnv(host),
   });
   ownProcessGroup(child.pid);
   const healthz = `http://127.0.0.1:${port}/healthz`;
@@ -118,7 +131,9 @@ export async function startCodeServer({
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  console.log(`[vscode-host] code-server up on 127.0.0.1:${port} in ${Date.now() - started} ms`);
+  console.log(
+    `[vscode-host] code-server ${host.codeServer} (VS Code ${host.vscode}) up on 127.0.0.1:${port} in ${Date.now() - started} ms`,
+  );
   return {
     origin: `http://127.0.0.1:${port}`,
     logFile,

@@ -10,6 +10,7 @@ import {
   type OpenedVersionDiff,
   type VersionView,
 } from '../platform/versionDiff';
+import { canSearchWorkspace } from '../platform/workspaceSearch';
 
 /** Options for calling the command without questions (tests, scripts): the version and the view. */
 export interface CompareOptions {
@@ -92,9 +93,11 @@ async function compareWithDuplicate(
 
 /** Says there is no duplicate without waiting for the answer, so the command returns at once. */
 function offerAnyFile(file: vscode.Uri, indexed: boolean, view: VersionView): void {
-  const why = indexed
-    ? ''
-    : ' (it is not among the indexed files: see the duplicates.include setting)';
+  const why = !canSearchWorkspace()
+    ? ' (this workspace is on a virtual file system, which offers no file search)'
+    : indexed
+      ? ''
+      : ' (it is not among the indexed files: see the duplicates.include setting)';
   const action = 'Compare with Any File…';
   void vscode.window
     .showInformationMessage(`No duplicate version of ${baseName(file)} was found${why}.`, action)

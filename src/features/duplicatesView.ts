@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { DuplicateKind } from '../core/duplicates/compareFingerprints';
 import type { DuplicateCluster } from '../core/duplicates/duplicateIndex';
 import type { DuplicateIndexService } from '../platform/duplicateIndexService';
+import { LIMIT_SETTINGS, readConfig } from '../platform/config';
 import { baseName, openVersionDiff } from '../platform/versionDiff';
 
 /** The id of the Duplicates view in the explorer. */
@@ -36,7 +37,8 @@ export function registerDuplicatesView(service: DuplicateIndexService): vscode.D
     onDidChangeTreeData: changed.event,
     getChildren(node) {
       if (!service.isComplete) return [];
-      if (!node) return service.clusters().map((cluster) => ({ cluster }));
+      if (!node)
+        return service.clusters().then((clusters) => clusters.map((cluster) => ({ cluster })));
       if ('file' in node) return [];
       return node.cluster.files.map((file) => ({ cluster: node.cluster, file }));
     },
@@ -67,14 +69,18 @@ export function registerDuplicatesView(service: DuplicateIndexService): vscode.D
     vscode.commands.registerCommand('newsAnnotator.findDuplicates', async () => {
       const report = await service.ensureIndex('notify');
       changed.fire();
-      const clusters = service.clusters();
+      const clusters = await service.clusters();
       if (!report.cancelled) {
         void vscode.commands.executeCommand(`${VIEW_ID}.focus`);
-        void vscode.window.showInformationMessage(
+        const found =
           clusters.length === 0
             ? 'No duplicate versions were found in the workspace.'
-            : `Found ${clusters.length} group${clusters.length === 1 ? '' : 's'} of duplicate versions.`,
-        );
+            : `Found ${clusters.length} group${clusters.length === 1 ? '' : 's'} of duplicate versions.`;
+        // Past the cap, the user learns that some files were not compared, and where to change it.
+        const capped = service.isCapped
+          ? ` Only the first ${readConfig().duplicates.maxFiles.toLocaleString('en-US')} article files were indexed (${LIMIT_SETTINGS.maxFiles}).`
+          : '';
+        void vscode.window.showInformationMessage(found + capped);
       }
       return clusters.map((cluster): FoundCluster => ({
         files: cluster.files,

@@ -2,7 +2,10 @@ import * as vscode from 'vscode';
 import { firstWords } from '../core/cards/markdown';
 import type { ArticleStructure, Zone, ZoneKind } from '../core/types';
 import { ARTICLE_SELECTOR } from '../platform/articleSelector';
-import type { DocumentCache } from '../platform/documentCache';
+import { LIMITS } from '../platform/config';
+import { DocumentCache } from '../platform/documentCache';
+import { timeSync } from '../platform/hostTimings';
+import { getOutputChannel } from '../platform/outputChannel';
 
 /** How each zone shows in the outline: its label and its symbol icon. */
 const ZONE_SYMBOLS: Record<ZoneKind, { label: string; kind: vscode.SymbolKind }> = {
@@ -19,27 +22,91 @@ const ZONE_SYMBOLS: Record<ZoneKind, { label: string; kind: vscode.SymbolKind }>
   commenter: { label: 'Commenter', kind: vscode.SymbolKind.Key },
 };
 
-/** The outline of an article: headline, captions, body with its paragraphs, boilerplate, comments. */
+/**
+ * The outline of an article: headline, captions, body with its paragraphs, boilerplate, comments.
+ * The outline view, the breadcrumbs and sticky scroll all ask for it, so the symbols are made
+ * once per document version. A zone lists at most `LIMITS.maxOutlineChildren` children and then
+ * one entry for the rest, so a 20 MB article of 100,000 paragraphs gets its outline at once
+ * instead of freezing the editor; the output says so, once a document.
+ */
 export function registerOutline(structures: DocumentCache<ArticleStructure>): vscode.Disposable {
-  return vscode.languages.registerDocumentSymbolProvider(
-    ARTICLE_SELECTOR,
-    {
-      provideDocumentSymbols(document) {
-        return structures.get(document).zones.map((zone) => toSymbol(document, zone));
-      },
-    },
-    { label: 'News Article' },
+  const announced = new Set<string>();
+  const symbols = new DocumentCache((document) => {
+    const zones = structures.get(document).zones;
+    const longest = { count: 0 };
+    const made = timeSync('outline', () => {
+      const text = document.getText();
+      return zones.map((zone) => toSymbol(document, text, zone, longest));
+    });
+    const key = document.uri.toString();
+    if (longest.count > LIMITS.maxOutlineChildren && !announced.has(key)) {
+      announced.add(key);
+      getOutputChannel().warn(
+        `Outline of ${document.uri.fsPath}: ${longest.count.toLocaleString('en-US')} ` +
+          `paragraphs in one zone; the first ${LIMITS.maxOutlineChildren.toLocaleString('en-US')} ` +
+          'are listed, then one entry for the rest (a fixed limit).',
+      );
+    }
+    return made;
+  });
+  return vscode.Disposable.from(
+    symbols,
+    vscode.languages.registerDocumentSymbolProvider(
+      ARTICLE_SELECTOR,
+      { provideDocumentSymbols: (document) => symbols.get(document) },
+      { label: 'News Article' },
+    ),
+    vscode.workspace.onDidCloseTextDocument((document) =>
+      announced.delete(document.uri.toString()),
+    ),
   );
 }
 
-function toSymbol(document: vscode.TextDocument, zone: Zone): vscode.DocumentSymbol {
+/** The most characters of a zone the outline reads: its first words are all it shows. */
+const DETAIL_CHARS = 400;
+
+function toSymbol(
+  document: vscode.TextDocument,
+  text: string,
+  zone: Zone,
+  longest: { count: number },
+): vscode.DocumentSymbol {
   const { label, kind } = ZONE_SYMBOLS[zone.kind];
   const range = new vscode.Range(document.positionAt(zone.start), document.positionAt(zone.end));
-  const text = document.getText(range);
-  // The headline names itself; other zones show their kind with their first words as detail.
-  const name = zone.kind === 'headline' ? text : zone.duplicate ? `${label} (repeated)` : label;
-  const detail = zone.kind === 'headline' ? '' : firstWords(zone.name ?? text);
+  // The headline names itself; other zones show their kind with their first words as detail,
+  // read from the zone's head only (a body zone can be a megabyte).
+  const name =
+    zone.kind === 'headline'
+      ? text.slice(zone.start, zone.end)
+      : zone.duplicate
+        ? `${label} (repeated)`
+        : label;
+  const detail =
+    zone.kind === 'headline'
+      ? ''
+      : firstWords(
+          zone.name ?? text.slice(zone.start, Math.min(zone.end, zone.start + DETAIL_CHARS)),
+        );
   const symbol = new vscode.DocumentSymbol(name || label, detail, kind, range, range);
-  symbol.children = (zone.children ?? []).map((child) => toSymbol(document, child));
+  const children = zone.children ?? [];
+  longest.count = Math.max(longest.count, children.length);
+  const listed = children.slice(0, LIMITS.maxOutlineChildren);
+  symbol.children = listed.map((child) => toSymbol(document, text, child, longest));
+  if (children.length > listed.length) {
+    const rest = new vscode.Range(
+      document.positionAt(children[listed.length]!.start),
+      document.positionAt(children[children.length - 1]!.end),
+    );
+    const more = (children.length - listed.length).toLocaleString('en-US');
+    symbol.children.push(
+      new vscode.DocumentSymbol(
+        `${more} more`,
+        'not listed',
+        vscode.SymbolKind.Namespace,
+        rest,
+        rest,
+      ),
+    );
+  }
   return symbol;
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { SemanticKind } from '../core/analysis/semanticKinds';
+import { MAX_KNOWLEDGE_FILE_CHARS } from '../core/knowledge/parseKnowledgeFile';
 
 /** Every setting of the extension, typed once and read in one place. */
 export interface NewsAnnotatorConfig {
@@ -15,6 +16,44 @@ export interface NewsAnnotatorConfig {
 
 const SECTION = 'newsAnnotator';
 
+/** The settings that set a limit, by the name users see, for the messages that name them. */
+export const LIMIT_SETTINGS = {
+  maxFileSize: `${SECTION}.analysis.maxFileSizeKB`,
+  timeout: `${SECTION}.analysis.timeoutSeconds`,
+  maxFiles: `${SECTION}.duplicates.maxFiles`,
+} as const;
+
+/**
+ * Every threshold past which the extension reads or does less, so that it never blocks: the
+ * defaults of the settings above (package.json states the same), and the fixed limits. The
+ * README's "Limits" section states each one and what happens past it.
+ */
+export const LIMITS = {
+  /** Default of `newsAnnotator.analysis.maxFileSizeKB`: larger articles are not analysed. */
+  maxFileSizeKB: 2048,
+  /** Default of `newsAnnotator.analysis.timeoutSeconds`: the analysis of one article stops. */
+  timeoutSeconds: 20,
+  /** Default of `newsAnnotator.duplicates.maxFiles`: the most files the duplicate index takes. */
+  maxIndexedFiles: 100_000,
+  /**
+   * Files larger than this are not indexed for duplicates: no news article is near 2 MB, and a
+   * file is fingerprinted on the extension host in one piece (about 0.3 s a megabyte).
+   */
+  maxIndexedFileBytes: 2 * 1024 * 1024,
+  /** Knowledge-base files larger than this are not read (the core refuses their text as well). */
+  maxKnowledgeFileBytes: MAX_KNOWLEDGE_FILE_CHARS,
+  /** The most `news-entities.json` files the knowledge base reads from the workspace. */
+  maxKnowledgeFiles: 200,
+  /** The most article files one hover's search for other mentions reads. */
+  maxSearchedFiles: 2000,
+  /** Article files larger than this are not searched for mentions. */
+  maxSearchedFileBytes: 2 * 1024 * 1024,
+  /** A duplicate-index build lists this many skipped files one by one, then only counts them. */
+  skippedFilesListed: 20,
+  /** The outline lists this many children of a zone (paragraphs of the body), then one entry. */
+  maxOutlineChildren: 1000,
+} as const;
+
 /** Reads the settings, for a resource when they can differ per folder. */
 export function readConfig(scope?: vscode.ConfigurationScope): NewsAnnotatorConfig {
   const config = vscode.workspace.getConfiguration(SECTION, scope);
@@ -29,13 +68,15 @@ export function readConfig(scope?: vscode.ConfigurationScope): NewsAnnotatorConf
       organization: flag('highlight.organizations'),
     },
     showResolvedDates: flag('dates.showResolvedValues'),
-    maxAnalysedChars: Math.max(1, config.get<number>('analysis.maxFileSizeKB', 2048)) * 1024,
-    analysisTimeoutMs: Math.max(1, config.get<number>('analysis.timeoutSeconds', 20)) * 1000,
+    maxAnalysedChars:
+      Math.max(1, config.get<number>('analysis.maxFileSizeKB', LIMITS.maxFileSizeKB)) * 1024,
+    analysisTimeoutMs:
+      Math.max(1, config.get<number>('analysis.timeoutSeconds', LIMITS.timeoutSeconds)) * 1000,
     knowledgeBaseExtraPaths: config.get<string[]>('knowledgeBase.extraPaths', []),
     duplicates: {
       include: config.get<string[]>('duplicates.include', []),
       threshold: config.get<number>('duplicates.threshold', 0.45),
-      maxFiles: config.get<number>('duplicates.maxFiles', 100000),
+      maxFiles: Math.max(1, config.get<number>('duplicates.maxFiles', LIMITS.maxIndexedFiles)),
     },
   };
 }

@@ -4,16 +4,25 @@ import { KnowledgeBase } from '../core/knowledge/knowledgeBase';
 import type { KnowledgeEntry } from '../core/knowledge/knowledgeEntry';
 import { parseKnowledgeFile } from '../core/knowledge/parseKnowledgeFile';
 import { decodeText } from '../core/text/decodeText';
-import { readConfig } from './config';
+import { LIMITS, readConfig } from './config';
+import { timeSync } from './hostTimings';
 import { getOutputChannel } from './outputChannel';
+import { readFileBytes, statFile } from './workspaceFiles';
+import { findFilesNamed } from './workspaceSearch';
 
-const KNOWLEDGE_GLOB = '**/news-entities.json';
+const KNOWLEDGE_FILE = 'news-entities.json';
+const KNOWLEDGE_GLOB = `**/${KNOWLEDGE_FILE}`;
 
 /**
  * The knowledge base of known entities: the bundled layer plus every `news-entities.json` in the
  * workspace and the files the `newsAnnotator.knowledgeBase.extraPaths` setting names. A malformed
  * file gets one diagnostic per problem and contributes what it validly holds; the other layers
  * keep working. Files are reloaded when they change. Nothing is ever written here.
+ *
+ * The files are data: parsed as JSON, never executed, and their text is escaped wherever it is
+ * shown. In Restricted Mode VS Code takes `extraPaths` from the user's settings only (it is a
+ * restricted configuration in package.json), so an untrusted workspace cannot point the extension
+ * at files outside itself; once the workspace is trusted, the base is reloaded with its own setting.
  */
 export class KnowledgeService implements vscode.Disposable {
   private base: KnowledgeBase | undefined;
@@ -35,6 +44,7 @@ export class KnowledgeService implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (event.affectsConfiguration('newsAnnotator.knowledgeBase')) reload();
       }),
+      vscode.workspace.onDidGrantWorkspaceTrust(reload),
     );
   }
 
@@ -46,28 +56,50 @@ export class KnowledgeService implements vscode.Disposable {
   }
 
   private async load(): Promise<KnowledgeBase> {
-    const entries: KnowledgeEntry[] = [...bundledKnowledge()];
+    const entries: KnowledgeEntry[] = timeSync('knowledge.bundled', () => [...bundledKnowledge()]);
     this.diagnostics.clear();
+    const log = getOutputChannel();
     for (const uri of await this.knowledgeFiles()) {
       try {
-        const decoded = decodeText(await vscode.workspace.fs.readFile(uri));
         const label = vscode.workspace.asRelativePath(uri);
-        if (!decoded.ok) {
-          this.report(uri, '', [{ message: `Not loaded: ${decoded.reason}.`, offset: 0 }]);
+        // The size comes first: a 50 MB file is refused without being read.
+        const { size } = await statFile(uri);
+        if (size > LIMITS.maxKnowledgeFileBytes) {
+          const message =
+            `Not loaded: the file is ${(size / 1024 / 1024).toFixed(1)} MB; knowledge-base files ` +
+            `over ${LIMITS.maxKnowledgeFileBytes / 1024 / 1024} MB are not read (a fixed limit).`;
+          this.report(uri, '', [{ message, offset: 0 }]);
+          log.warn(`Knowledge base: ${label}: ${message}`);
           continue;
         }
-        const parsed = parseKnowledgeFile(decoded.text, label);
+        const decoded = decodeText(await readFileBytes(uri));
+        if (!decoded.ok) {
+          this.report(uri, '', [{ message: `Not loaded: ${decoded.reason}.`, offset: 0 }]);
+          log.warn(`Knowledge base: ${label}: not loaded: ${decoded.reason}.`);
+          continue;
+        }
+        const parsed = timeSync('knowledge.parseFile', () =>
+          parseKnowledgeFile(decoded.text, label),
+        );
         entries.push(...parsed.entries);
         this.report(uri, decoded.text, parsed.problems);
       } catch (error) {
         getOutputChannel().warn(`knowledge base ${uri.fsPath}: ${String(error)}`);
       }
     }
-    return new KnowledgeBase(entries);
+    return timeSync('knowledge.merge', () => new KnowledgeBase(entries));
   }
 
   private async knowledgeFiles(): Promise<vscode.Uri[]> {
-    const found = await vscode.workspace.findFiles(KNOWLEDGE_GLOB, '**/node_modules/**', 200);
+    const limit = LIMITS.maxKnowledgeFiles;
+    const found = await findFilesNamed(KNOWLEDGE_FILE, limit + 1);
+    if (found.length > limit) {
+      found.length = limit;
+      getOutputChannel().warn(
+        `Knowledge base: the workspace has more than ${limit} ${KNOWLEDGE_FILE} files; ` +
+          `only ${limit} are read (a fixed limit).`,
+      );
+    }
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       for (const path of readConfig(folder.uri).knowledgeBaseExtraPaths) {
         found.push(vscode.Uri.joinPath(folder.uri, path));

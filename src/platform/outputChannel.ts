@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 
+const CHANNEL_NAME = 'News Annotator';
 let channel: vscode.LogOutputChannel | undefined;
 
 /**
@@ -7,7 +8,7 @@ let channel: vscode.LogOutputChannel | undefined;
  * they skipped or switched off there, one line each, so users can see why.
  */
 export function getOutputChannel(): vscode.LogOutputChannel {
-  channel ??= vscode.window.createOutputChannel('News Annotator', { log: true });
+  channel ??= vscode.window.createOutputChannel(CHANNEL_NAME, { log: true });
   return channel;
 }
 
@@ -17,4 +18,12 @@ export function registerOutputChannel(): vscode.Disposable {
     channel?.dispose();
     channel = undefined;
   });
+}
+
+/**
+ * The file VS Code writes the channel's lines to: a log output channel lives in the extension's
+ * log folder under its own name. Tests read it to see what the extension told its users.
+ */
+export function outputLogFile(context: vscode.ExtensionContext): vscode.Uri {
+  return vscode.Uri.joinPath(context.logUri, `${CHANNEL_NAME}.log`);
 }

@@ -178,3 +178,90 @@ export async function openOutlineView(page: Page, folderName: string): Promise<v
 export function outlineRow(page: Page, text: string): Locator {
   return page.locator('.outline-pane .monaco-list-row', { hasText: text }).first();
 }
+
+/**
+ * Switches the colour theme as a user does: Preferences: Color Theme (Ctrl+K Ctrl+T) from the
+ * palette, then the theme by its label. Resolves once the workbench has swapped its theme class.
+ * The palette row is clicked by its exact title because "Preferences: Browse Color Themes in
+ * Marketplace" sorts above it.
+ */
+export async function selectColorTheme(page: Page, label: string): Promise<void> {
+  const workbench = page.locator('.monaco-workbench');
+  const themeClass = async () =>
+    ((await workbench.getAttribute('class')) ?? '')
+      .split(/\s+/)
+      .find((name) => name.startsWith('vscode-theme-'));
+  const before = await themeClass();
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.fill('>Preferences: Color Theme');
+  await page
+    .locator('.quick-input-list .monaco-list-row[aria-label^="Preferences: Color Theme"]')
+    .first()
+    .click();
+  // The picker opens on the active theme; choosing it again would change nothing to wait for.
+  const active = page.locator('.quick-input-list .monaco-list-row.focused .label-name');
+  await active.waitFor();
+  if ((await active.innerText()).trim() === label) {
+    await page.keyboard.press('Escape');
+    return;
+  }
+  await input.fill(label);
+  await page
+    .locator('.quick-input-list .monaco-list-row')
+    .filter({ has: page.locator('.label-name').getByText(label, { exact: true }) })
+    .first()
+    .click();
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  const deadline = Date.now() + 10_000;
+  while ((await themeClass()) === before) {
+    if (Date.now() > deadline) throw new Error(`the theme did not change to ${label}`);
+    await page.waitForTimeout(50);
+  }
+}
+
+/** What the colour readers below get from the page: getComputedStyle on the DOM members above. */
+interface PageWindow {
+  document: PageDocument & { querySelector(selector: string): PageNode | null };
+  getComputedStyle(node: PageNode): { color: string };
+}
+
+/** The editor's default text colour (`editor.foreground`), as computed by the browser. */
+export async function editorForeground(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const window = globalThis as unknown as PageWindow;
+    const lines = window.document.querySelector('.editor-instance .monaco-editor .view-lines');
+    if (!lines) throw new Error('no editor is open');
+    return window.getComputedStyle(lines).color;
+  });
+}
+
+/**
+ * The computed colour of the rendered token that holds `word` in the first visible editor line
+ * containing `lineText`; with `whole`, the token's text must be exactly `word` (a short word such as
+ * "he" also occurs inside longer tokens). Null when no such token is on screen.
+ */
+export async function tokenColour(
+  page: Page,
+  lineText: string,
+  word: string,
+  whole = false,
+): Promise<{ colour: string; text: string } | null> {
+  return page.evaluate(
+    ([near, target, exact]) => {
+      const window = globalThis as unknown as PageWindow;
+      const normalise = (text: string | null) => (text ?? '').replace(/\u00a0/g, ' ');
+      for (const line of window.document.querySelectorAll('.editor-instance .view-line')) {
+        if (!normalise(line.textContent).includes(near)) continue;
+        for (const token of line.querySelectorAll('span span')) {
+          const text = normalise(token.textContent);
+          if (exact ? text.trim() === target : text.includes(target)) {
+            return { colour: window.getComputedStyle(token).color, text };
+          }
+        }
+      }
+      return null;
+    },
+    [lineText, word, whole] as const,
+  );
+}

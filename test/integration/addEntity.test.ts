@@ -1,6 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { hoverContents, openArticle, workspaceFile } from './helpers';
+import {
+  commandLinks,
+  hoverContents,
+  openArticle,
+  parseCommandLink,
+  runAcceptingPrompts,
+  workspaceFile,
+} from './helpers';
 
 suite('Add Entity to Knowledge Base', () => {
   const kb = (): vscode.Uri => workspaceFile('news-entities.json');
@@ -74,5 +81,79 @@ suite('Add Entity to Knowledge Base', () => {
     });
     assert.equal(result, undefined);
     assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(kb())), malformed);
+  });
+});
+
+suite('Add to knowledge base from a hover card', () => {
+  const kb = (): vscode.Uri => workspaceFile('news-entities.json');
+
+  teardown(async () => {
+    await vscode.workspace.fs.delete(kb()).then(undefined, () => undefined);
+  });
+
+  test('the card of "Karasin" links our command only, with no article text, and the link adds him after the questions', async () => {
+    const document = await openArticle(workspaceFile('001_2e408fe495f00e99.txt'));
+    const at = document.getText().indexOf('Karasin stressed') + 1;
+    const card = (await hoverContents(document, at)).find((content) =>
+      content.value.includes('Add to knowledge base'),
+    );
+    assert.ok(card, 'the hover of "Karasin" has no "Add to knowledge base" action');
+    assert.deepEqual(card.isTrusted, { enabledCommands: ['newsAnnotator.addEntity'] });
+    assert.notEqual(card.supportHtml, true);
+    const links = commandLinks(card.value);
+    assert.equal(links.length, 1, `one command link, found ${JSON.stringify(links)}`);
+    const { command, args } = parseCommandLink(links[0]!);
+    assert.equal(command, 'newsAnnotator.addEntity');
+    // Where the mention is, and nothing the article says.
+    assert.equal(args.length, 1);
+    assert.deepEqual(Object.keys(args[0] as object).sort(), ['offset', 'uri', 'version']);
+    assert.doesNotMatch(JSON.stringify(args), /Karasin|Russia|Minister/);
+    await assert.rejects(
+      Promise.resolve(vscode.workspace.fs.stat(kb())),
+      'a hover alone writes nothing',
+    );
+
+    const result = await runAcceptingPrompts<{ name: string; type: string }>(command, ...args);
+    assert.equal(result?.name, 'Grigory Karasin');
+    const written = JSON.parse(
+      new TextDecoder().decode(await vscode.workspace.fs.readFile(kb())),
+    ) as { entities: unknown[] };
+    assert.deepEqual(written.entities, [
+      {
+        name: 'Grigory Karasin',
+        type: 'person',
+        aliases: ['Karasin'],
+        description: 'Russia’s Deputy Foreign Minister',
+      },
+    ]);
+    // Once he is in the workspace file, his card offers no second entry.
+    let offered = true;
+    for (let tries = 0; tries < 200 && offered; tries++) {
+      offered = (await hoverContents(document, at)).some((content) =>
+        content.value.includes('Add to knowledge base'),
+      );
+      if (offered) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assert.equal(offered, false, 'the card still offers to add an entity that is in the file');
+  });
+
+  test('a link from a card of an older version of the article writes nothing', async () => {
+    const document = await openArticle(workspaceFile('000_bfa63e976a24a0e6.txt'));
+    const at = document.getText().indexOf('Karasin stressed') + 1;
+    const card = (await hoverContents(document, at)).find((content) =>
+      content.value.includes('Add to knowledge base'),
+    );
+    assert.ok(card, 'no action on the card');
+    const { command, args } = parseCommandLink(commandLinks(card.value)[0]!);
+    const editor = await vscode.window.showTextDocument(document);
+    await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), ' '));
+    try {
+      const result = await runAcceptingPrompts(command, ...args);
+      assert.equal(result, undefined);
+      await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(kb())), 'nothing was written');
+    } finally {
+      await vscode.commands.executeCommand('undo');
+      assert.equal(document.getText().startsWith(' '), false);
+    }
   });
 });

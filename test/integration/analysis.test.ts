@@ -1,45 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import gold from '../fixtures/seeds-gold.json';
-import { hoverContents, openArticle, workspaceFile } from './helpers';
+import { hoverContents, openArticle, semanticTokens, workspaceFile } from './helpers';
 
 const SEEDS = ['000_bfa63e976a24a0e6.txt', '001_2e408fe495f00e99.txt'] as const;
-
-interface Token {
-  start: number;
-  end: number;
-  type: string;
-  modifiers: number;
-}
-
-/** Decodes the semantic tokens of a document into offset spans with their type names. */
-async function semanticTokens(document: vscode.TextDocument): Promise<Token[]> {
-  const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>(
-    'vscode.provideDocumentSemanticTokensLegend',
-    document.uri,
-  );
-  const tokens = await vscode.commands.executeCommand<vscode.SemanticTokens>(
-    'vscode.provideDocumentSemanticTokens',
-    document.uri,
-  );
-  assert.ok(legend && tokens, 'no semantic tokens from the extension');
-  const spans: Token[] = [];
-  let line = 0;
-  let character = 0;
-  for (let i = 0; i < tokens.data.length; i += 5) {
-    const [deltaLine, deltaStart, length, type, modifiers] = tokens.data.slice(i, i + 5);
-    line += deltaLine!;
-    character = deltaLine === 0 ? character + deltaStart! : deltaStart!;
-    const start = document.offsetAt(new vscode.Position(line, character));
-    spans.push({
-      start,
-      end: start + length!,
-      type: legend.tokenTypes[type!]!,
-      modifiers: modifiers!,
-    });
-  }
-  return spans;
-}
 
 /** The Markdown text of the hovers at an offset. */
 async function hoverText(document: vscode.TextDocument, offset: number): Promise<string> {

@@ -7,7 +7,16 @@ suite('Folding', () => {
   let document: vscode.TextDocument;
   let ranges: vscode.FoldingRange[];
 
-  suiteSetup(async () => {
+  suiteSetup(async function () {
+    // The command that reads folding ranges arrived in VS Code 1.76; the extension's provider
+    // works on older hosts, but there it cannot be checked through the API.
+    const [major = 0, minor = 0] = vscode.version.split('.').map(Number);
+    if (major === 1 && minor < 76) {
+      console.log(
+        `      skipped: VS Code ${vscode.version} has no vscode.executeFoldingRangeProvider`,
+      );
+      this.skip();
+    }
     document = await openArticle(workspaceFile(fullSeedName));
     ranges =
       (await vscode.commands.executeCommand<vscode.FoldingRange[]>(

@@ -85,3 +85,75 @@ export async function hoverContents(
       (content): content is vscode.MarkdownString => content instanceof vscode.MarkdownString,
     );
 }
+
+/** A semantic token as an offset span with its type name. */
+export interface Token {
+  start: number;
+  end: number;
+  type: string;
+  modifiers: number;
+}
+
+/** Decodes the semantic tokens of a document into offset spans with their type names. */
+export async function semanticTokens(document: vscode.TextDocument): Promise<Token[]> {
+  const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>(
+    'vscode.provideDocumentSemanticTokensLegend',
+    document.uri,
+  );
+  const tokens = await vscode.commands.executeCommand<vscode.SemanticTokens>(
+    'vscode.provideDocumentSemanticTokens',
+    document.uri,
+  );
+  assert.ok(legend && tokens, 'no semantic tokens from the extension');
+  const spans: Token[] = [];
+  let line = 0;
+  let character = 0;
+  for (let i = 0; i < tokens.data.length; i += 5) {
+    const [deltaLine, deltaStart, length, type, modifiers] = tokens.data.slice(i, i + 5);
+    line += deltaLine!;
+    character = deltaLine === 0 ? character + deltaStart! : deltaStart!;
+    const start = document.offsetAt(new vscode.Position(line, character));
+    spans.push({
+      start,
+      end: start + length!,
+      type: legend.tokenTypes[type!]!,
+      modifiers: modifiers!,
+    });
+  }
+  return spans;
+}
+
+/**
+ * The targets of the command links a hover's Markdown would render: `[label](command:…)` not
+ * preceded by a backslash (escaped text shows as `\[label\]\(command\:…`, which renders as text).
+ */
+export function commandLinks(markdown: string): string[] {
+  return [...markdown.matchAll(/(?<!\\)\]\((command:[^)\s]*)\)/g)].map((match) => match[1]!);
+}
+
+/** The command id and decoded arguments of a `command:id?<encoded JSON>` link. */
+export function parseCommandLink(link: string): { command: string; args: unknown[] } {
+  const match = /^command:([^?]+)(?:\?(.*))?$/.exec(link);
+  assert.ok(match, `${link} is not a command link`);
+  const decoded: unknown = match[2] ? JSON.parse(decodeURIComponent(match[2])) : [];
+  return { command: match[1]!, args: Array.isArray(decoded) ? decoded : [decoded] };
+}
+
+/**
+ * Runs a command that asks questions, answering each as a user who presses Enter does: the
+ * prefilled value of an input box, the active item of a quick pick. The host offers no event for
+ * "a prompt is showing", so the answer is sent on a short timer until the command settles.
+ */
+export async function runAcceptingPrompts<T>(command: string, ...args: unknown[]): Promise<T> {
+  let settled = false;
+  const running = Promise.resolve(vscode.commands.executeCommand<T>(command, ...args)).finally(
+    () => (settled = true),
+  );
+  const deadline = Date.now() + 30_000;
+  while (!settled) {
+    if (Date.now() > deadline) throw new Error(`${command} still waits for an answer after 30 s`);
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return running;
+}

@@ -39,6 +39,17 @@ suite('lint rules that keep the layers apart', () => {
     assert.deepEqual(await brokenRules(code, 'src/core/nlp/example.ts'), []);
   });
 
+  test('their builds and locales count as the packages', async () => {
+    for (const code of [
+      "import nlp from 'compromise/two';\nexport const x = nlp;\n",
+      "import * as chrono from 'chrono-node/en';\nexport const x = chrono;\n",
+    ]) {
+      assert.ok((await brokenRules(code, 'src/core/dates/example.ts')).length > 0, code);
+      assert.ok((await brokenRules(code, 'src/platform/example.ts')).length > 0, code);
+      assert.deepEqual(await brokenRules(code, 'src/core/nlp/example.ts'), []);
+    }
+  });
+
   test('features may import vscode', async () => {
     const code = "import * as vscode from 'vscode';\nexport const x = vscode;\n";
     assert.deepEqual(await brokenRules(code, 'src/features/example.ts'), []);

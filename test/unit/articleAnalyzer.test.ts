@@ -10,7 +10,7 @@ import {
 import { parseArticle } from '../../src/core/article/parseArticle';
 import { EntityParagraphCache } from '../../src/core/entities/entityParagraphCache';
 import { findEntities } from '../../src/core/entities/findEntities';
-import type { ArticleAnalysis } from '../../src/core/types';
+import type { ArticleAnalysis, SpeakerResolution } from '../../src/core/types';
 
 const root = join(__dirname, '..', '..');
 
@@ -134,7 +134,7 @@ suite('ArticleAnalyzer: incremental', () => {
   });
 
   test('cached entities equal findEntities on composed paragraphs', () => {
-    const cache = new EntityParagraphCache(64);
+    const cache = new EntityParagraphCache(64, 20_000);
     fc.assert(
       fc.property(fc.array(newsText, { minLength: 1, maxLength: 6 }), fc.nat(), (paragraphs, n) => {
         const separator = ['\n\n', '\n', '\r\n\r\n', '\n \n'][n % 4]!;
@@ -144,6 +144,168 @@ suite('ArticleAnalyzer: incremental', () => {
       }),
       { seed: 7, numRuns: 150 },
     );
+    // Memory stays bounded by the caps, by entries and by characters.
+    assert.ok(cache.stats.paragraphs <= 64 && cache.stats.chars <= 20_000);
+  });
+});
+
+/** An article whose quotations use the rules that read across paragraphs. */
+const quotedArticle = [
+  'Russia is ready to talk, says Karasin',
+  '',
+  'MOSCOW, Dec 27 — Deputy Foreign Minister Grigory Karasin said on Tuesday that Russia was ready.',
+  '',
+  '“We are ready to talk,” Karasin told Interfax. “The OSCE Minsk Group has done its work.”',
+  '',
+  '“Nobody wants a war,” he added.',
+  '',
+  'Karasin continued:',
+  '',
+  '“The talks will go on in Vienna next month.',
+  '',
+  '“We have said so many times.',
+  '',
+  '“And we will say it again,” the minister said.',
+  '',
+  "'This is a statement of some length that we make today,' said Elmar Mammadyarov, the minister.",
+  '',
+  '“It is not over,” Mammadyarov said last week. “Not yet.”',
+  '',
+  // An opener inside a paragraph, continued by the next one: whether it runs on depends on it.
+  'Mammadyarov called it “a first step” and told reporters that “the region needs peace,',
+  '',
+  '“and we will bring it,” he said.',
+].join('\n');
+
+/** One edit of an article; `mark` and `speaker` edits land on a quotation mark or a speaker. */
+interface Edit {
+  kind: 'insert' | 'delete' | 'replace' | 'split' | 'join' | 'mark' | 'speaker';
+  at: number;
+  piece: string;
+}
+
+const anEdit: fc.Arbitrary<Edit> = fc.record({
+  kind: fc.constantFrom('insert', 'delete', 'replace', 'split', 'join', 'mark', 'speaker'),
+  at: fc.nat(),
+  piece: fc.constantFrom(
+    '“',
+    '”',
+    '"',
+    "'",
+    ' ',
+    'e',
+    'K',
+    '.',
+    ',',
+    ':',
+    '\n',
+    ' he said',
+    'Karasin',
+  ),
+});
+
+/** Every index where `pattern` occurs in `text`. */
+function occurrences(text: string, pattern: string): number[] {
+  const found: number[] = [];
+  for (let at = text.indexOf(pattern); at >= 0; at = text.indexOf(pattern, at + 1)) found.push(at);
+  return found;
+}
+
+/** Applies one edit, using the current analysis to find quotation marks and speakers. */
+function applyEdit(text: string, analysis: ArticleAnalysis, edit: Edit): string {
+  const replaceAt = (at: number, by: string): string => text.slice(0, at) + by + text.slice(at + 1);
+  const pick = <T>(items: readonly T[]): T | undefined =>
+    items[edit.at % Math.max(1, items.length)];
+  switch (edit.kind) {
+    case 'insert': {
+      const at = edit.at % (text.length + 1);
+      return text.slice(0, at) + edit.piece + text.slice(at);
+    }
+    case 'delete':
+      return replaceAt(edit.at % Math.max(1, text.length), '');
+    case 'replace':
+      return replaceAt(edit.at % Math.max(1, text.length), edit.piece[0]!);
+    case 'split': {
+      const at = pick(occurrences(text, '. '));
+      return at === undefined ? text : text.slice(0, at + 1) + '\n\n' + text.slice(at + 2);
+    }
+    case 'join': {
+      const at = pick(occurrences(text, '\n\n'));
+      return at === undefined ? text : text.slice(0, at) + ' ' + text.slice(at + 2);
+    }
+    case 'mark': {
+      const quote = pick(analysis.quotes);
+      if (!quote) return text;
+      // The opening or the closing mark: removed, or replaced by another mark or character.
+      const at = edit.at % 2 === 0 ? quote.start : quote.end - 1;
+      return replaceAt(at, edit.piece === ' ' ? '' : edit.piece[0]!);
+    }
+    case 'speaker': {
+      const speaker = pick(
+        analysis.quotes.flatMap((quote) => (quote.speaker ? [quote.speaker] : [])),
+      );
+      if (!speaker) return text;
+      const at = speaker.start + (edit.at % (speaker.end - speaker.start));
+      return edit.piece.length > 1
+        ? text.slice(0, at) + edit.piece + text.slice(at)
+        : replaceAt(at, edit.piece);
+    }
+  }
+}
+
+suite('ArticleAnalyzer: incremental quotations and speakers', () => {
+  test('after edits to marks, speakers and paragraphs, quotations and speakers equal a fresh analysis', () => {
+    // One analyzer for every run: its caches also hold the earlier runs' versions.
+    const analyzer = new ArticleAnalyzer();
+    const resolutions = new Set<SpeakerResolution | undefined>();
+    let quoteChanges = 0;
+    fc.assert(
+      fc.property(fc.array(anEdit, { minLength: 1, maxLength: 6 }), (edits) => {
+        let text = quotedArticle;
+        let previous = analyzer.analyze(text);
+        for (const edit of edits) {
+          text = applyEdit(text, previous, edit);
+          const fresh = analyzeArticle(text);
+          const incremental = analyzer.analyze(text);
+          assert.deepEqual(incremental.quotes, fresh.quotes, `quotations after ${edit.kind}`);
+          assert.deepEqual(incremental, fresh);
+          if (JSON.stringify(fresh.quotes) !== JSON.stringify(previous.quotes)) quoteChanges++;
+          for (const quote of fresh.quotes) resolutions.add(quote.speaker?.resolution);
+          previous = fresh;
+        }
+      }),
+      { seed: 12, numRuns: 60 },
+    );
+    // The property is not vacuous: the edits changed quotations and speakers, and the speakers
+    // carried across sentences and paragraphs were among those compared.
+    assert.ok(quoteChanges >= 30, `only ${quoteChanges} edits changed the quotations`);
+    for (const resolution of ['alias', 'pronoun', 'previous-quote', 'named'] as const) {
+      assert.ok(resolutions.has(resolution), `no ${resolution} speaker was compared`);
+    }
+  });
+
+  test('an opener inside a paragraph runs on only while the next paragraph continues it, also after undo', () => {
+    const analyzer = new ArticleAnalyzer();
+    const cut = quotedArticle.replace('“and we', 'and we');
+    const continued = (text: string): boolean =>
+      analyzer.analyze(text).quotes.some((quote) => quote.text === '“the region needs peace,');
+    assert.equal(continued(quotedArticle), true);
+    assert.equal(continued(cut), false);
+    assert.equal(continued(quotedArticle), true);
+    assert.equal(continued(cut), false);
+    assert.deepEqual(analyzer.analyze(quotedArticle), analyzeArticle(quotedArticle));
+  });
+
+  test('a quotation over several paragraphs keeps its speaker after an edit inside it', () => {
+    const analyzer = new ArticleAnalyzer();
+    analyzer.analyze(quotedArticle);
+    const at = quotedArticle.indexOf('so many times');
+    const edited = quotedArticle.slice(0, at) + 'very ' + quotedArticle.slice(at);
+    const quotes = analyzer.analyze(edited).quotes;
+    const run = quotes.filter((quote) => quote.speaker?.text === 'the minister');
+    assert.equal(run.length, 3);
+    assert.ok(run[1]!.text.includes('very so many times'));
+    assert.deepEqual(quotes, analyzeArticle(edited).quotes);
   });
 });
 

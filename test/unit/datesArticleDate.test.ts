@@ -62,6 +62,26 @@ suite('resolveArticleDate', () => {
     });
   });
 
+  test('a date line reads the same with LF, CRLF, CR or U+2028 line ends', () => {
+    // The label line is exactly 100 characters, the longest a label may be, without its line end.
+    const label = 'Published Dec. 27, 2017'.padEnd(100, ' ');
+    // The date stands near the end of the first 500 characters once each line end counts as one.
+    const filler = Array.from({ length: 36 }, () => 'Talks resume').join('\n');
+    for (const lines of [
+      [label, 'The talks resumed on Tuesday in Vienna.'],
+      [filler, label],
+    ]) {
+      for (const lineEnd of ['\n', '\r\n', '\r', '\u2028']) {
+        const text = lines.join(lineEnd).replace(/\n/g, lineEnd);
+        assert.deepEqual(
+          resolveArticleDate({ text, zones: [] }),
+          { date: '2017-12-27', dateSource: 'text' },
+          JSON.stringify(lineEnd),
+        );
+      }
+    }
+  });
+
   test('a historical date inside prose is not the article date', () => {
     const text =
       'The speech Churchill delivered on March 5, 1946, at Westminster College in Fulton is remembered by historians to this day.';

@@ -6,7 +6,7 @@ import { parseArticle } from '../../src/core/article/parseArticle';
 import { BandTable } from '../../src/core/duplicates/bandTable';
 import { borrowDatesFromDuplicates } from '../../src/core/duplicates/borrowDate';
 import { compareFingerprints } from '../../src/core/duplicates/compareFingerprints';
-import { DuplicateIndex } from '../../src/core/duplicates/duplicateIndex';
+import { clusterPairs, DuplicateIndex } from '../../src/core/duplicates/duplicateIndex';
 import { fingerprintArticle } from '../../src/core/duplicates/fingerprintArticle';
 
 const root = join(__dirname, '..', '..');
@@ -143,6 +143,23 @@ suite('duplicates: DuplicateIndex', () => {
     }
   });
 
+  test('pairs found slot by slot are the pairs, and cluster as clusters() does', () => {
+    const index = new DuplicateIndex();
+    const base = article('harbour', 24);
+    index.add('a1', fingerprint(base));
+    index.add('b1', fingerprint(article('museum')));
+    index.add('a2', fingerprint('Harbour News\n\n' + base));
+    index.add('b2', fingerprint(article('museum') + '\n\nShare this:'));
+    index.remove('b1');
+    index.add('a3', fingerprint(base.replace('item 3 of', 'point 3 of')));
+    const sliced = [];
+    for (let slot = 0; slot < index.slotCount; slot++)
+      sliced.push(...index.pairsOfSlots(slot, slot + 1));
+    assert.deepEqual(sliced, index.pairs());
+    assert.ok(sliced.length >= 3);
+    assert.deepEqual(clusterPairs(sliced), index.clusters());
+  });
+
   test('survives JSON and rejects an index of another scheme', () => {
     const index = new DuplicateIndex();
     index.add('a', fingerprint(article('harbour')));
@@ -201,6 +218,29 @@ suite('duplicates: DuplicateIndex', () => {
             expected,
           );
         }
+        // The clusters are the connected groups of the brute-force pairs.
+        const group = new Map([...model.keys()].map((name) => [name, name]));
+        const root = (name: string): string =>
+          group.get(name) === name ? name : root(group.get(name)!);
+        for (const [a, first] of model) {
+          for (const [b, second] of model) {
+            if (a < b && compareFingerprints(first, second).kind) group.set(root(b), root(a));
+          }
+        }
+        const components = new Map<string, string[]>();
+        for (const name of model.keys()) {
+          components.set(root(name), [...(components.get(root(name)) ?? []), name]);
+        }
+        assert.deepEqual(
+          index
+            .clusters()
+            .map((cluster) => cluster.files)
+            .sort(),
+          [...components.values()]
+            .filter((files) => files.length > 1)
+            .map((files) => files.sort())
+            .sort(),
+        );
       }),
       { numRuns: 60 },
     );
@@ -213,11 +253,16 @@ suite('duplicates: BandTable', () => {
     for (let slot = 0; slot < 1000; slot++) table.insert(slot % 37, slot);
     assert.equal(table.size, 1000);
     const found: number[] = [];
-    table.forEachSlot(5, (slot) => found.push(slot));
+    table.forEachSlot(5, (slot) => {
+      found.push(slot);
+    });
     assert.deepEqual(
       found.sort((x, y) => x - y),
       Array.from({ length: 27 }, (_, i) => 5 + 37 * i),
     );
+    const firstThree: number[] = [];
+    table.forEachSlot(5, (slot) => firstThree.push(slot) < 3);
+    assert.deepEqual(firstThree, [5 + 37 * 26, 5 + 37 * 25, 5 + 37 * 24], 'newest first, stops');
     assert.equal(table.remove(5, 42), true);
     assert.equal(table.remove(5, 42), false);
     assert.equal(table.size, 999);

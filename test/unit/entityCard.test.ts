@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { buildEntityCard, type EntityCardInput } from '../../src/core/cards/entityCard';
-import { escapeMarkdown } from '../../src/core/cards/markdown';
+import { escapeMarkdown, firstWords } from '../../src/core/cards/markdown';
 
 const HOSTILE =
   '[click](command:workbench.action.quit) <img src=x onerror=alert(1)> `code` **bold** https://evil.example';
@@ -28,6 +28,21 @@ function assertInert(markdown: string): void {
   assert.doesNotMatch(markdown, /(?<!\\)\*\*bold/, 'emphasis');
   assert.doesNotMatch(markdown, /https:\/\/evil/, 'an autolink');
 }
+
+suite('firstWords', () => {
+  test('keeps the first eight words of a short or a megabyte-long text, with an ellipsis when cut', () => {
+    assert.equal(firstWords('We are  ready\nto talk.'), 'We are ready to talk.');
+    assert.equal(
+      firstWords('one two three four five six seven eight nine'),
+      'one two three four five six seven eight…',
+    );
+    assert.equal(
+      firstWords(`${'word '.repeat(200_000)}end`),
+      'word word word word word word word word…',
+    );
+    assert.equal(firstWords(`${'x'.repeat(500)} tail`), `${'x'.repeat(500)} tail`);
+  });
+});
 
 suite('escapeMarkdown', () => {
   test('escapes every ASCII punctuation character and folds line breaks', () => {
@@ -88,5 +103,16 @@ suite('buildEntityCard', () => {
       markdown,
       /Links: \[www\\\.osce\\\.org\]\(https:\/\/www\.osce\.org\/minsk-group\)/,
     );
+  });
+
+  test('renders our own actions as links after the source line, and nothing else as a link', () => {
+    const target = `command:newsAnnotator.addEntity?${encodeURIComponent('[{"offset":1}]')}`;
+    const markdown = card({
+      quotesHere: [{ text: HOSTILE, line: 1 }],
+      actions: [{ label: 'Add to knowledge base', encodedUri: target }],
+    });
+    const lines = markdown.split('\n');
+    assert.equal(lines.at(-1), `[Add to knowledge base](${target})`);
+    assert.equal(markdown.match(/(?<!\\)\]\(command:/g)?.length, 1);
   });
 });

@@ -50,4 +50,20 @@ suite('learnRoles', () => {
     const text = 'Mr John Smith said that Mary Jones, who left early, was right.';
     assert.deepEqual(rolesOf(text, 'John Smith', 'Mary Jones'), []);
   });
+
+  test('with names, gives those people the roles the whole reading gives them', () => {
+    const text =
+      'Karasin touched on the summit between the presidents of Armenia and Azerbaijan, Serzh Sarkisian and Ilham Aliyev, in Geneva. The spokesman John Kirby agreed with Sergei Lavrov, Russia’s foreign minister, on Monday.';
+    const mentions = people(text, 'Serzh Sarkisian', 'Ilham Aliyev', 'John Kirby', 'Sergei Lavrov');
+    const all = learnRoles(text, mentions);
+    for (const name of ['Serzh Sarkisian', 'Ilham Aliyev', 'John Kirby', 'Sergei Lavrov']) {
+      const only = learnRoles(text, mentions, new Set([name])).filter((role) => role.name === name);
+      assert.deepEqual(
+        only,
+        all.filter((role) => role.name === name),
+        name,
+      );
+      assert.ok(only.length > 0, `${name} has a role`);
+    }
+  });
 });

@@ -164,4 +164,19 @@ suite('parseArticle', () => {
     assert.deepEqual(textsOf(text, 'date-header'), [' date 2017-12-27 ']);
     assert.deepEqual(textsOf(text, 'body'), ['MOSCOW—The talks resumed.']);
   });
+
+  test('a date header after a byte-order mark ends where it ends without one', () => {
+    // Found by the engine fuzz run: the header zone ended one character past the text.
+    for (const text of [
+      '\uFEFF date 2017-12-27 ',
+      '\uFEFF date 2017-12-27 MOSCOW—The talks resumed.',
+    ]) {
+      const structure = parseArticle(text);
+      assert.equal(structure.headerDate, '2017-12-27');
+      assert.deepEqual(textsOf(text, 'date-header'), [' date 2017-12-27 ']);
+      for (const zone of structure.zones) assert.ok(zone.end <= text.length, JSON.stringify(zone));
+    }
+    const withBody = '\uFEFF date 2017-12-27 MOSCOW—The talks resumed.';
+    assert.deepEqual(textsOf(withBody, 'body'), ['MOSCOW—The talks resumed.']);
+  });
 });

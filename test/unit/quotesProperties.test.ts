@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { findEntities } from '../../src/core/entities/findEntities';
 import { findQuotes } from '../../src/core/quotes/findQuotes';
+import { QuoteParagraphCache } from '../../src/core/quotes/quoteParagraphCache';
 
 /** Text made of news-like pieces: words, names, every kind of mark, apostrophes and line breaks. */
 const newsText = fc
@@ -82,5 +84,39 @@ suite('findQuotes: properties', () => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  test('the paragraph cache gives what findQuotes gives, for any text, body ranges and entities', () => {
+    // One small cache for every run, so paragraphs are found by place, by content and evicted.
+    const cache = new QuoteParagraphCache(16, 1500);
+    const bodyRanges = (text: string, cuts: number[]): { start: number; end: number }[] => {
+      const points = cuts.map((cut) => cut % (text.length + 1)).sort((a, b) => a - b);
+      const ranges: { start: number; end: number }[] = [];
+      for (let i = 0; i + 1 < points.length; i += 2)
+        ranges.push({ start: points[i]!, end: points[i + 1]! });
+      return ranges;
+    };
+    fc.assert(
+      fc.property(
+        fc.array(newsText, { minLength: 1, maxLength: 5 }),
+        fc.array(fc.nat(), { maxLength: 4 }),
+        fc.boolean(),
+        (paragraphs, cuts, withEntities) => {
+          const text = paragraphs.join('\n\n');
+          const ranges = bodyRanges(text, cuts);
+          const options = {
+            bodyRanges: ranges.length > 0 ? ranges : undefined,
+            entities: withEntities ? findEntities(text) : undefined,
+          };
+          assert.deepEqual(cache.findQuotes(text, options), findQuotes(text, options));
+          // The same text once more, and with its last paragraph changed: found by place.
+          assert.deepEqual(cache.findQuotes(text, options), findQuotes(text, options));
+          const edited = `${text}”`;
+          assert.deepEqual(cache.findQuotes(edited, options), findQuotes(edited, options));
+        },
+      ),
+      { seed: 5, numRuns: 300 },
+    );
+    assert.ok(cache.stats.paragraphs <= 16 && cache.stats.chars <= 1500);
   });
 });

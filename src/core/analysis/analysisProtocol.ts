@@ -1,5 +1,7 @@
+import type { ArticleFingerprint } from '../duplicates/fingerprintArticle';
 import type { ArticleSurvey } from '../duplicates/surveyArticle';
 import type { ArticleAnalysis } from '../types';
+import type { SemanticKind } from './semanticKinds';
 
 /** Asks the analysis worker to analyse one article. */
 export interface AnalyzeRequest {
@@ -24,6 +26,18 @@ export interface AnalyzeRequest {
    * out; copying a string between threads costs far less than copying the object tree.
    */
   reply?: 'object' | 'json';
+  /**
+   * The highlight kinds switched on; when given, the worker also returns the editor's line tokens
+   * for them, so the extension host does no offset conversion.
+   */
+  highlightKinds?: SemanticKind[];
+}
+
+/** Asks the worker to fingerprint a file's bytes for the duplicate index. */
+export interface FingerprintRequest {
+  kind: 'fingerprint';
+  id: number;
+  bytes: Uint8Array;
 }
 
 /** Tells the worker that a document is closed, so its cache can go. */
@@ -45,12 +59,39 @@ export interface WarmRequest {
 }
 
 /** A message to the analysis worker. */
-export type WorkerRequest = AnalyzeRequest | SurveyRequest | ForgetRequest | WarmRequest;
+export type WorkerRequest =
+  | AnalyzeRequest
+  | FingerprintRequest
+  | SurveyRequest
+  | ForgetRequest
+  | WarmRequest;
 
-/** The worker's answer to one request. */
+/** The worker's answer to one analysis request. */
 export type AnalyzeResponse =
-  | { kind: 'result'; id: number; analysis: ArticleAnalysis; milliseconds: number }
+  | {
+      kind: 'result';
+      id: number;
+      analysis: ArticleAnalysis;
+      milliseconds: number;
+      /** Line tokens (see `encodeHighlightTokens`) for the requested highlight kinds. */
+      tokens?: Uint32Array;
+    }
   | { kind: 'resultJson'; id: number; json: string; milliseconds: number }
   | { kind: 'survey'; id: number; survey: ArticleSurvey }
   | { kind: 'cancelled'; id: number }
   | { kind: 'failed'; id: number; message: string };
+
+/** What fingerprinting a file gave: its fingerprint and own date, or why it is not an article. */
+export type FingerprintOutcome =
+  | { ok: true; fingerprint: ArticleFingerprint; date: string | null }
+  | { ok: false; reason: string };
+
+/** The worker's answer to a fingerprint request. */
+export interface FingerprintResponse {
+  kind: 'fingerprint';
+  id: number;
+  outcome: FingerprintOutcome;
+}
+
+/** Any answer from the worker. */
+export type WorkerResponse = AnalyzeResponse | FingerprintResponse;

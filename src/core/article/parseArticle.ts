@@ -33,8 +33,9 @@ export function parseArticle(text: string): ArticleStructure {
   // A cleaned file starts with a date header, and its body may follow on the same line.
   const header = DATE_HEADER.exec(text);
   if (header) {
+    // The pattern's match starts at 0 and takes the byte-order mark, if any, with it.
     const bom = text.startsWith('\uFEFF') ? 1 : 0;
-    const end = bom + header[0].length;
+    const end = header[0].length;
     zones.push({ kind: 'date-header', start: bom, end, text: text.slice(bom, end) });
     headerDate = header[1]!;
     lines[0] = { start: end, end: lines[0]!.end, text: text.slice(end, lines[0]!.end) };
@@ -174,7 +175,10 @@ function bodyZone(text: string, lines: readonly Line[], first: Line, last: Line)
 
 function findDateline(text: string, start: number, end: number): Zone | undefined {
   const head = text.slice(start, Math.min(end, start + MAX_LABEL_LENGTH));
-  const match = DATELINE.exec(head) ?? DATELINE_LINE.exec(head.split(/[\n\r\u2028\u2029]/)[0]!);
+  // Only the first line of the head can be a dateline line (a search, not a split of the head).
+  const lineBreak = head.search(/[\n\r\u2028\u2029]/);
+  const firstLine = lineBreak < 0 ? head : head.slice(0, lineBreak);
+  const match = DATELINE.exec(head) ?? DATELINE_LINE.exec(firstLine);
   if (!match) return undefined;
   const offset = start + match[0].indexOf(match[1]!);
   return { kind: 'dateline', start: offset, end: offset + match[1]!.length, text: match[1]! };

@@ -1,3 +1,5 @@
+import { isBlankRange } from '../text/whiteSpace';
+
 /** One line of a text: its content span (without the line terminator) and its content. */
 export interface Line {
   start: number;
@@ -23,5 +25,5 @@ export function splitLines(text: string): Line[] {
 
 /** True for a line with nothing but white space. */
 export function isBlank(line: Line): boolean {
-  return !/\S/.test(line.text);
+  return isBlankRange(line.text);
 }

@@ -11,10 +11,19 @@ export function escapeMarkdown(text: string): string {
     .replace(/[!-/:-@[-`{-~]/g, (char) => `\\${char}`);
 }
 
-/** Shortens a text to its first words, adding an ellipsis when it was cut. */
+/**
+ * Shortens a text to its first words, adding an ellipsis when it was cut. It reads words only up
+ * to the one after the last it keeps: an outline asks this of thousands of zones, one of them a
+ * megabyte-long body.
+ */
 export function firstWords(text: string, maxWords = 8): string {
-  const words = text.replace(/\s+/g, ' ').trim().split(' ');
-  return words.length > maxWords ? `${words.slice(0, maxWords).join(' ')}…` : words.join(' ');
+  const word = /\S+/g;
+  const words: string[] = [];
+  for (let match = word.exec(text); match; match = word.exec(text)) {
+    if (words.length === maxWords) return `${words.join(' ')}…`;
+    words.push(match[0]);
+  }
+  return words.join(' ');
 }
 
 /**

@@ -27,7 +27,7 @@ const FIRST_LINES = 500;
 /** A line this short reads as a label ("Published: Dec. 27, 2017"), not as prose about the past. */
 const MAX_LABEL_LINE = 100;
 const FULL_DAY = /^\d{4}-\d{2}-\d{2}$/;
-const PUBLISHED = /\b(?:published|posted|updated|dated?)\b[^\n]{0,20}$/i;
+const PUBLISHED = /\b(?:published|posted|updated|dated?)\b[^\n\r\u2028\u2029]{0,20}$/i;
 const STATED_YEAR = /\b(19\d\d|20\d\d)\b/;
 
 /**
@@ -79,22 +79,59 @@ function dateOfDateline(
 }
 
 function dateInFirstLines(text: string): string | null {
-  const top = text.slice(0, FIRST_LINES);
+  const top = text.slice(0, firstLinesEnd(text));
   for (const mention of findDates(top, null)) {
     if (!mention.value || !FULL_DAY.test(mention.value)) continue;
-    const lineStart = top.lastIndexOf('\n', mention.start) + 1;
-    const lineEnd = top.indexOf('\n', mention.end);
-    const lineLength = (lineEnd === -1 ? text.length : lineEnd) - lineStart;
-    if (lineLength <= MAX_LABEL_LINE || PUBLISHED.test(top.slice(lineStart, mention.start))) {
+    const { start, end } = lineAround(text, mention.start, mention.end);
+    if (end - start <= MAX_LABEL_LINE || PUBLISHED.test(text.slice(start, mention.start))) {
       return mention.value;
     }
   }
   return null;
 }
 
+/**
+ * Where the first lines end: after `FIRST_LINES` characters, a CRLF counting as one character, so
+ * that a file with Windows line ends reads as far as its LF twin.
+ */
+function firstLinesEnd(text: string): number {
+  let counted = 0;
+  let index = 0;
+  while (index < text.length && counted < FIRST_LINES) {
+    index += text[index] === '\r' && text[index + 1] === '\n' ? 2 : 1;
+    counted++;
+  }
+  return index;
+}
+
+/**
+ * The line around `[from, to)`, without its line end, read at most `MAX_LABEL_LINE + 1` characters
+ * past `to`: only whether the line is a short label matters.
+ */
+function lineAround(text: string, from: number, to: number): { start: number; end: number } {
+  let start = from;
+  while (start > 0 && !isLineEnd(text.charCodeAt(start - 1))) start--;
+  const limit = Math.min(text.length, to + MAX_LABEL_LINE + 1);
+  let end = to;
+  while (end < limit && !isLineEnd(text.charCodeAt(end))) end++;
+  return { start, end };
+}
+
+function isLineEnd(code: number): boolean {
+  return code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029;
+}
+
+/**
+ * How far into the text `resolveArticleDate` reads beyond the date header and dateline zones: a
+ * cache may re-use an answer while this prefix, those zones and the input date are unchanged.
+ */
+export function articleDateReadsUpTo(text: string): number {
+  return Math.min(text.length, firstLinesEnd(text) + MAX_LABEL_LINE + 1);
+}
+
 /** A year stated near the top stands in for the article's: its last day, so a past day falls in it. */
 function yearInFirstLines(text: string): CalendarDay | null {
-  const year = STATED_YEAR.exec(text.slice(0, FIRST_LINES));
+  const year = STATED_YEAR.exec(text.slice(0, firstLinesEnd(text)));
   return year ? { year: Number(year[1]), month: 12, day: 31 } : null;
 }
 

@@ -61,11 +61,14 @@ export class BandTable {
     return false;
   }
 
-  /** Calls `visit` with every slot stored under `key`. */
-  forEachSlot(key: number, visit: (slot: number) => void): void {
+  /**
+   * Calls `visit` with every slot stored under `key`, the most recently inserted first, until
+   * `visit` returns false.
+   */
+  forEachSlot(key: number, visit: (slot: number) => boolean | void): void {
     const bucket = key & (this.heads.length - 1);
     for (let node = this.heads[bucket]!; node >= 0; node = this.next[node]!) {
-      if (this.keys[node] === key) visit(this.slots[node]!);
+      if (this.keys[node] === key && visit(this.slots[node]!) === false) return;
     }
   }
 

@@ -1,5 +1,6 @@
 import type { ArticleFingerprint } from './fingerprintArticle';
 import { countCommon, sampleHashes } from './shingles';
+import { hashString64 } from './hashing';
 
 /**
  * How two versions of a story relate: `exact` copies (the same text once case, quotes, dashes and
@@ -36,6 +37,9 @@ export interface FingerprintComparison {
   kind: DuplicateKind | null;
 }
 
+/** The text hash of a file that is empty, or white space only, once normalised. */
+const EMPTY_TEXT_HASH = hashString64('');
+
 /**
  * Compares two fingerprints. Samples made at different levels are compared at the coarser level,
  * where both keep the same subset of shingles, so the figures stay unbiased. Symmetric in a and b.
@@ -45,6 +49,10 @@ export function compareFingerprints(
   b: ArticleFingerprint,
   threshold = DEFAULT_DUPLICATE_THRESHOLD,
 ): FingerprintComparison {
+  // A file with no text at all (a failed scrape) is a version of no story, even of another one.
+  if (a.textHash === EMPTY_TEXT_HASH || b.textHash === EMPTY_TEXT_HASH) {
+    return { similarity: 0, containment: 0, score: 0, kind: null };
+  }
   if (a.textHash === b.textHash) return { similarity: 1, containment: 1, score: 1, kind: 'exact' };
   const level = Math.max(a.sampleLevel, b.sampleLevel);
   const bodyA = atLevel(a.bodySample, a.sampleLevel, level);

@@ -66,6 +66,20 @@ export interface DuplicateIndexJSON {
   entries: [string, FingerprintJSON][];
 }
 
+/**
+ * How many other texts a file is compared with through the LSH bands: far more than a story has
+ * versions, and a bound that keeps a crowd of near-identical pages (one story with a changed line,
+ * scraped thousands of times) linear instead of quadratic. Exact copies are not counted: they are
+ * found through their shared text, however many there are.
+ */
+export const MAX_BAND_CANDIDATES = 64;
+
+/**
+ * Pairs between the copies of texts are all listed up to this many: two texts copied ten times
+ * each give their hundred pairs, a text copied thousands of times its copies paired with the first.
+ */
+export const MAX_LISTED_COPY_PAIRS = 256;
+
 /** How kinds rank from the closest to the loosest relation. */
 const KIND_ORDER: Record<DuplicateKind, number> = { exact: 0, 'same-body': 1, revised: 2 };
 
@@ -74,7 +88,8 @@ const KIND_ORDER: Record<DuplicateKind, number> = { exact: 0, 'same-body': 1, re
  * and remove files one at a time (as a workspace changes), ask for one file's duplicates, or list
  * every cluster. Candidates come from the LSH bands and from identical normalised texts; each
  * candidate is then scored on the fingerprints' shingle samples, so the scores are not estimates
- * from the signature.
+ * from the signature. Exact copies of one text share one entry in the bands (the first copy's),
+ * so ten thousand copies of a stub page cost what one costs.
  */
 export class DuplicateIndex {
   private readonly fingerprints: (ArticleFingerprint | undefined)[] = [];
@@ -126,10 +141,11 @@ export class DuplicateIndex {
       this.stamps = stamps;
     }
     const copies = this.byTextHash.get(fingerprint.textHash);
-    if (copies) copies.push(slot);
-    else this.byTextHash.set(fingerprint.textHash, [slot]);
-    if (fingerprint.bodyShingles > 0) {
-      for (const key of bandKeys(fingerprint.signature)) this.bands.insert(key, slot);
+    if (copies) {
+      copies.push(slot);
+    } else {
+      this.byTextHash.set(fingerprint.textHash, [slot]);
+      this.insertBands(slot);
     }
   }
 
@@ -138,11 +154,14 @@ export class DuplicateIndex {
     const slot = this.slotOf.get(id);
     if (slot === undefined) return false;
     const fingerprint = this.fingerprints[slot]!;
-    if (fingerprint.bodyShingles > 0) {
-      for (const key of bandKeys(fingerprint.signature)) this.bands.remove(key, slot);
-    }
     const copies = this.byTextHash.get(fingerprint.textHash)!;
-    copies.splice(copies.indexOf(slot), 1);
+    const at = copies.indexOf(slot);
+    copies.splice(at, 1);
+    if (at === 0) {
+      // The first copy stands for its text in the bands; the next copy takes its place.
+      this.removeBands(slot);
+      if (copies.length > 0) this.insertBands(copies[0]!);
+    }
     if (copies.length === 0) this.byTextHash.delete(fingerprint.textHash);
     this.fingerprints[slot] = undefined;
     this.ids[slot] = undefined;
@@ -162,11 +181,19 @@ export class DuplicateIndex {
     const fingerprint = typeof target === 'string' ? this.get(target) : target;
     if (!fingerprint) return [];
     const matches: DuplicateMatch[] = [];
-    this.forEachCandidate(fingerprint, (slot) => {
+    const compare = (slot: number): void => {
       if (slot === self) return;
       const comparison = compareFingerprints(fingerprint, this.fingerprints[slot]!, threshold);
       if (comparison.kind)
         matches.push({ id: this.ids[slot]!, ...comparison, kind: comparison.kind });
+    };
+    for (const slot of this.byTextHash.get(fingerprint.textHash) ?? []) compare(slot);
+    this.forEachBandCandidate(fingerprint, (first) => {
+      const copies = this.byTextHash.get(this.fingerprints[first]!.textHash)!;
+      if (this.fingerprints[first]!.textHash === fingerprint.textHash) return false;
+      // A text that matches matches with every copy: each is listed.
+      for (const slot of copies) compare(slot);
+      return true;
     });
     matches.sort(
       (x, y) => y.score - x.score || y.similarity - x.similarity || compareIds(x.id, y.id),
@@ -174,18 +201,71 @@ export class DuplicateIndex {
     return options.limit === undefined ? matches : matches.slice(0, Math.max(0, options.limit));
   }
 
-  /** Every pair of files that scores at least `threshold`, each pair once. */
+  /**
+   * The pairs of files that score at least `threshold`, each pair once: every such pair while the
+   * copies of a text are few (see `MAX_LISTED_COPY_PAIRS`); past that, enough pairs to tie each
+   * cluster together (each copy with the first copy of its text, and of the texts it matches), so
+   * that a crowd (a stub page copied ten thousand times) gives pairs in proportion to its size,
+   * not to its square. Texts are compared through their first copies, each with at most
+   * `MAX_BAND_CANDIDATES` others.
+   */
   pairs(threshold = DEFAULT_DUPLICATE_THRESHOLD): DuplicatePair[] {
+    return this.pairsOfSlots(0, this.slotCount, threshold);
+  }
+
+  /** How many slots the index has (some may be free): the range of `pairsOfSlots`. */
+  get slotCount(): number {
+    return this.fingerprints.length;
+  }
+
+  /**
+   * The pairs of `pairs()` whose first file is in the slots from `from` to `to` (exclusive), so
+   * that a caller can find all pairs a slice at a time.
+   */
+  pairsOfSlots(from: number, to: number, threshold = DEFAULT_DUPLICATE_THRESHOLD): DuplicatePair[] {
     const pairs: DuplicatePair[] = [];
-    for (let slot = 0; slot < this.fingerprints.length; slot++) {
-      const fingerprint = this.fingerprints[slot];
+    const pair = (slot: number, other: number): void => {
+      const comparison = compareFingerprints(
+        this.fingerprints[slot]!,
+        this.fingerprints[other]!,
+        threshold,
+      );
+      if (comparison.kind) {
+        pairs.push(makePair(this.ids[slot]!, this.ids[other]!, comparison, comparison.kind));
+      }
+    };
+    /** Every pair across two lists of copies, or, when there are too many, a star around each first. */
+    const pairAcross = (mine: readonly number[], theirs: readonly number[]): void => {
+      if (mine.length * theirs.length <= MAX_LISTED_COPY_PAIRS) {
+        for (const slot of mine) for (const other of theirs) pair(slot, other);
+        return;
+      }
+      for (const other of theirs) pair(mine[0]!, other);
+      for (let i = 1; i < mine.length; i++) pair(mine[i]!, theirs[0]!);
+    };
+    for (let first = from; first < Math.min(to, this.fingerprints.length); first++) {
+      const fingerprint = this.fingerprints[first];
       if (!fingerprint) continue;
-      this.forEachCandidate(fingerprint, (other) => {
-        if (other <= slot) return;
-        const comparison = compareFingerprints(fingerprint, this.fingerprints[other]!, threshold);
-        if (comparison.kind) {
-          pairs.push(makePair(this.ids[slot]!, this.ids[other]!, comparison, comparison.kind));
+      // The copies of a text are paired once, from the slot of its first copy.
+      const copies = this.byTextHash.get(fingerprint.textHash)!;
+      if (copies[0] !== first) continue;
+      if ((copies.length * (copies.length - 1)) / 2 <= MAX_LISTED_COPY_PAIRS) {
+        for (let i = 0; i < copies.length; i++) {
+          for (let j = i + 1; j < copies.length; j++) pair(copies[i]!, copies[j]!);
         }
+      } else {
+        for (let i = 1; i < copies.length; i++) pair(first, copies[i]!);
+      }
+      this.forEachBandCandidate(fingerprint, (other) => {
+        if (other === first) return false;
+        // Each two texts are compared once, from the one whose first copy comes first.
+        if (other > first) {
+          const theirs = this.byTextHash.get(this.fingerprints[other]!.textHash)!;
+          if (compareFingerprints(fingerprint, this.fingerprints[other]!, threshold).kind) {
+            pairAcross(copies, theirs);
+          }
+        }
+        return true;
       });
     }
     return pairs;
@@ -196,43 +276,7 @@ export class DuplicateIndex {
    * `threshold`); files with no duplicate are left out. Clusters are sorted by their first file.
    */
   clusters(threshold = DEFAULT_DUPLICATE_THRESHOLD): DuplicateCluster[] {
-    const pairs = this.pairs(threshold);
-    const parent = new Map<string, string>();
-    const find = (id: string): string => {
-      let root = id;
-      while (parent.get(root) !== root) root = parent.get(root)!;
-      for (let at = id; at !== root;) {
-        const up = parent.get(at)!;
-        parent.set(at, root);
-        at = up;
-      }
-      return root;
-    };
-    for (const pair of pairs) {
-      if (!parent.has(pair.a)) parent.set(pair.a, pair.a);
-      if (!parent.has(pair.b)) parent.set(pair.b, pair.b);
-      const rootA = find(pair.a);
-      const rootB = find(pair.b);
-      if (rootA !== rootB) parent.set(rootA < rootB ? rootB : rootA, rootA < rootB ? rootA : rootB);
-    }
-    const byRoot = new Map<string, DuplicateCluster>();
-    for (const pair of pairs) {
-      const root = find(pair.a);
-      let cluster = byRoot.get(root);
-      if (!cluster) {
-        cluster = { files: [], kind: 'exact', pairs: [] };
-        byRoot.set(root, cluster);
-      }
-      cluster.pairs.push(pair);
-      if (KIND_ORDER[pair.kind] > KIND_ORDER[cluster.kind]) cluster.kind = pair.kind;
-    }
-    for (const id of parent.keys()) byRoot.get(find(id))!.files.push(id);
-    const clusters = [...byRoot.values()];
-    for (const cluster of clusters) {
-      cluster.files.sort(compareIds);
-      cluster.pairs.sort((x, y) => compareIds(x.a, y.a) || compareIds(x.b, y.b));
-    }
-    return clusters.sort((x, y) => compareIds(x.files[0]!, y.files[0]!));
+    return clusterPairs(this.pairs(threshold));
   }
 
   /** The index as plain JSON, to persist between sessions (the LSH tables are rebuilt on load). */
@@ -260,8 +304,15 @@ export class DuplicateIndex {
     return index;
   }
 
-  /** Visits each slot that may hold a duplicate of `fingerprint`, once. */
-  private forEachCandidate(fingerprint: ArticleFingerprint, visit: (slot: number) => void): void {
+  /**
+   * Visits, once each, the first copies of the texts that share an LSH band with `fingerprint`,
+   * until `visit` has returned true (a candidate compared) `MAX_BAND_CANDIDATES` times.
+   */
+  private forEachBandCandidate(
+    fingerprint: ArticleFingerprint,
+    visit: (first: number) => boolean,
+  ): void {
+    if (fingerprint.bodyShingles === 0) return;
     this.stamp = (this.stamp + 1) >>> 0;
     if (this.stamp === 0) {
       this.stamps.fill(0);
@@ -269,14 +320,29 @@ export class DuplicateIndex {
     }
     const stamp = this.stamp;
     const stamps = this.stamps;
-    const once = (slot: number): void => {
-      if (stamps[slot] === stamp) return;
-      stamps[slot] = stamp;
-      visit(slot);
-    };
-    for (const slot of this.byTextHash.get(fingerprint.textHash) ?? []) once(slot);
+    let compared = 0;
+    for (const key of bandKeys(fingerprint.signature)) {
+      this.bands.forEachSlot(key, (slot) => {
+        if (stamps[slot] !== stamp) {
+          stamps[slot] = stamp;
+          if (visit(slot)) compared++;
+        }
+        return compared < MAX_BAND_CANDIDATES;
+      });
+      if (compared >= MAX_BAND_CANDIDATES) return;
+    }
+  }
+
+  private insertBands(slot: number): void {
+    const fingerprint = this.fingerprints[slot]!;
     if (fingerprint.bodyShingles === 0) return;
-    for (const key of bandKeys(fingerprint.signature)) this.bands.forEachSlot(key, once);
+    for (const key of bandKeys(fingerprint.signature)) this.bands.insert(key, slot);
+  }
+
+  private removeBands(slot: number): void {
+    const fingerprint = this.fingerprints[slot]!;
+    if (fingerprint.bodyShingles === 0) return;
+    for (const key of bandKeys(fingerprint.signature)) this.bands.remove(key, slot);
   }
 }
 
@@ -304,4 +370,47 @@ function makePair(
 
 function compareIds(x: string, y: string): number {
   return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/**
+ * Groups pairs into clusters of versions by single linkage; files in no pair are left out.
+ * Clusters are sorted by their first file, their files and pairs by id.
+ */
+export function clusterPairs(pairs: readonly DuplicatePair[]): DuplicateCluster[] {
+  const parent = new Map<string, string>();
+  const find = (id: string): string => {
+    let root = id;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    for (let at = id; at !== root;) {
+      const up = parent.get(at)!;
+      parent.set(at, root);
+      at = up;
+    }
+    return root;
+  };
+  for (const pair of pairs) {
+    if (!parent.has(pair.a)) parent.set(pair.a, pair.a);
+    if (!parent.has(pair.b)) parent.set(pair.b, pair.b);
+    const rootA = find(pair.a);
+    const rootB = find(pair.b);
+    if (rootA !== rootB) parent.set(rootA < rootB ? rootB : rootA, rootA < rootB ? rootA : rootB);
+  }
+  const byRoot = new Map<string, DuplicateCluster>();
+  for (const pair of pairs) {
+    const root = find(pair.a);
+    let cluster = byRoot.get(root);
+    if (!cluster) {
+      cluster = { files: [], kind: 'exact', pairs: [] };
+      byRoot.set(root, cluster);
+    }
+    cluster.pairs.push(pair);
+    if (KIND_ORDER[pair.kind] > KIND_ORDER[cluster.kind]) cluster.kind = pair.kind;
+  }
+  for (const id of parent.keys()) byRoot.get(find(id))!.files.push(id);
+  const clusters = [...byRoot.values()];
+  for (const cluster of clusters) {
+    cluster.files.sort(compareIds);
+    cluster.pairs.sort((x, y) => compareIds(x.a, y.a) || compareIds(x.b, y.b));
+  }
+  return clusters.sort((x, y) => compareIds(x.files[0]!, y.files[0]!));
 }

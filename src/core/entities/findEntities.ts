@@ -63,6 +63,8 @@ interface Candidate {
   strength: Strength;
   /** The rule that settled the type, for `FindEntitiesOptions.explain`. */
   rule: string;
+  /** The phrase as written and in lower case, once asked (see `surfaceOf`). */
+  surface?: { written: string; key: string };
 }
 
 interface DocumentNames {
@@ -118,14 +120,11 @@ function findEntitiesUnguarded(text: string, options: FindEntitiesOptions): Enti
     midSentenceCapitals,
     collectZones(zones, (zone) => zone.kind === 'dateline'),
   );
+  const boilerplate = collectZones(zones, (zone) => zone.kind === 'boilerplate');
   return finishDocumentEntities({
-    text,
-    tokens,
+    units: [{ offset: 0, text, tokens, candidates, capsChunks, boilerplate }],
     lowerForms,
     midSentenceCapitals,
-    boilerplate: collectZones(zones, (zone) => zone.kind === 'boilerplate'),
-    candidates,
-    capsChunks,
     explain: options.explain,
   });
 }
@@ -161,9 +160,13 @@ export function collectWordForms(tokens: readonly WordToken[]): {
 /** A classified phrase before the document settles it; opaque outside the entity finder. */
 export type EntityCandidate = Candidate;
 
-/** Copies a candidate with other tokens, so a cached one is never changed by resolution. */
-export function copyCandidate(candidate: EntityCandidate, tokens: WordToken[]): EntityCandidate {
-  return { ...candidate, tokens };
+/**
+ * Copies a candidate, so that a cached one is never changed by resolution. The phrase's surface
+ * is worked out on the original first, so every copy shares it.
+ */
+function copyCandidate(candidate: EntityCandidate): EntityCandidate {
+  surfaceOf(candidate);
+  return { ...candidate };
 }
 
 /**
@@ -207,69 +210,219 @@ export function collectParagraphCandidates(
   return { candidates, capsChunks };
 }
 
-/** What the document-level phase needs: the whole text, its tokens and every paragraph's phrases. */
-export interface DocumentEntityInput {
+/**
+ * A stretch of the document as the document-level phase reads it: whole lines, in their own
+ * offsets, so that a paragraph's tokens and phrases are used as they were found.
+ */
+export interface EntityUnit {
+  /** Where the unit starts in the document. */
+  offset: number;
+  /** The unit's text, and after it at least the 40 characters the rules read past a phrase. */
   text: string;
   tokens: readonly WordToken[];
+  /** The unit's classified phrases; resolution works on copies. */
+  candidates: readonly EntityCandidate[];
+  capsChunks: readonly WordToken[][];
+  /** The boilerplate zones over the unit, in the unit's offsets. */
+  boilerplate: readonly Zone[];
+}
+
+/** What the document-level phase needs: the document's units and its word sets. */
+export interface DocumentEntityInput {
+  units: readonly EntityUnit[];
   lowerForms: WordLookup;
   midSentenceCapitals: WordLookup;
-  boilerplate: readonly Zone[];
-  candidates: EntityCandidate[];
-  capsChunks: readonly WordToken[][];
   explain?: FindEntitiesOptions['explain'];
 }
 
 /**
  * The document-level phase: collects the names the document establishes, resolves every phrase
  * against them (aliases, surnames, strongest type), spreads context types and matches capitals
- * lines. Changes the candidates it is given.
+ * lines. Neighbours and line breaks never cross a unit's edge (units are whole lines), so each
+ * phrase is read in its own unit, and each unit's mentions are sorted on their own.
  */
 export function finishDocumentEntities(input: DocumentEntityInput): EntityMention[] {
-  const { text, candidates } = input;
-  const context: DocumentContext = {
-    text,
-    tokens: input.tokens,
-    lowerForms: input.lowerForms,
-    midSentenceCapitals: input.midSentenceCapitals,
-    boilerplate: input.boilerplate,
-  };
-  const names = collectDocumentNames(candidates);
-  for (const candidate of candidates) resolveCandidate(candidate, names, context);
-  spreadContextTypes(candidates);
-  for (const chunk of input.capsChunks) candidates.push(...matchCapsChunk(chunk, names, text));
-
+  const { units } = input;
+  const names = collectEntityNames(units.map((unit) => unit.candidates));
+  const resolved = units.map((unit) =>
+    resolveUnit(unit, names, input.lowerForms, input.midSentenceCapitals),
+  );
+  const votes = collectContextVotes(resolved);
   const mentions: EntityMention[] = [];
+  units.forEach((unit, u) => {
+    const typed = typedMentions(unit, resolved[u]!, spreadTypes(resolved[u]!, votes));
+    for (const mention of typed) input.explain?.(placeMention(mention, unit.offset), mention.rule);
+    for (const mention of sortWithoutOverlaps(typed))
+      mentions.push(placeMention(mention, unit.offset));
+  });
+  return mentions;
+}
+
+/** The names a document establishes, with their short forms; opaque outside the entity finder. */
+export type EntityNames = DocumentNames;
+
+/** Collects the names the document establishes from every unit's classified phrases, in order. */
+export function collectEntityNames(units: readonly (readonly EntityCandidate[])[]): EntityNames {
+  const candidates: Candidate[] = [];
+  for (const unit of units) for (const candidate of unit) candidates.push(candidate);
+  return collectDocumentNames(candidates);
+}
+
+/**
+ * Everything `collectEntityNames` reads of a unit's phrases, as a string: units with equal
+ * signatures, in the same order, establish the same names.
+ */
+export function nameSignature(candidates: readonly EntityCandidate[]): string {
+  const parts: string[] = [];
   for (const candidate of candidates) {
-    if (!candidate.type || candidate.tokens.length === 0) continue;
+    if (!candidate.type || candidate.strength < Strength.Lexicon) continue;
+    const words = candidate.tokens.map((token) => token.text).join('\u0001');
+    parts.push(`${candidate.type}\u0002${candidate.strength}\u0002${candidate.name}\u0002${words}`);
+  }
+  return parts.join('\u0003');
+}
+
+/** One unit's phrases resolved against the document's names, before context types spread. */
+export interface ResolvedUnit {
+  /** Resolved copies of the unit's candidates, in order. */
+  candidates: EntityCandidate[];
+  /** The known names found in the unit's capitals lines. */
+  capsMatches: EntityCandidate[];
+}
+
+/**
+ * Resolves a unit's phrases and matches its capitals lines. Reads the document only through
+ * `names` and `lowerForms`; the classified candidates are left as they were.
+ */
+export function resolveUnit(
+  unit: EntityUnit,
+  names: EntityNames,
+  lowerForms: WordLookup,
+  midSentenceCapitals: WordLookup,
+): ResolvedUnit {
+  const context: DocumentContext = {
+    text: unit.text,
+    tokens: unit.tokens,
+    lowerForms,
+    midSentenceCapitals,
+    boilerplate: unit.boilerplate,
+  };
+  const candidates = unit.candidates.map(copyCandidate);
+  for (const candidate of candidates) resolveCandidate(candidate, names, context);
+  const capsMatches: Candidate[] = [];
+  for (const chunk of unit.capsChunks) {
+    for (const candidate of matchCapsChunk(chunk, names, unit.text)) capsMatches.push(candidate);
+  }
+  return { candidates, capsMatches };
+}
+
+/** The types single words were resolved to across the document: word → type → count. */
+export type ContextVotes = Map<string, Map<EntityType, number>>;
+
+/** Counts the context votes of every unit's resolved phrases, in document order. */
+export function collectContextVotes(units: readonly ResolvedUnit[]): ContextVotes {
+  const votes: ContextVotes = new Map();
+  for (const unit of units) {
+    for (const candidate of unit.candidates) {
+      if (!candidate.type || candidate.tokens.length !== 1) continue;
+      const key = candidate.tokens[0]!.lower;
+      const forKey = votes.get(key) ?? new Map<EntityType, number>();
+      forKey.set(candidate.type, (forKey.get(candidate.type) ?? 0) + 1);
+      votes.set(key, forKey);
+    }
+  }
+  return votes;
+}
+
+/**
+ * Everything `collectContextVotes` reads of a unit's resolved phrases, as a string: units with equal
+ * signatures, in the same order, cast the same votes.
+ */
+export function voteSignature(unit: ResolvedUnit): string {
+  const votes: string[] = [];
+  for (const candidate of unit.candidates) {
+    if (candidate.type && candidate.tokens.length === 1)
+      votes.push(`${candidate.tokens[0]!.lower}\u0001${candidate.type}`);
+  }
+  return votes.join('\u0002');
+}
+
+/**
+ * Context types: a word the rules left unknown takes the type that context gave the same word
+ * elsewhere in the document ("the Artsakh question" makes "on Artsakh" a place too). Gives the
+ * type of each of the unit's candidates, null where it has none and gets none from the votes.
+ */
+export function spreadTypes(unit: ResolvedUnit, votes: ContextVotes): (EntityType | null)[] {
+  return unit.candidates.map((candidate) => {
+    if (candidate.type || candidate.rule !== 'unknown-word') return candidate.type;
+    const forKey = votes.get(candidate.tokens[0]!.lower);
+    if (!forKey) return null;
+    const [type] = [...forKey.entries()].reduce((best, entry) =>
+      entry[1] > best[1] ? entry : best,
+    );
+    return type;
+  });
+}
+
+/** A mention in its unit's offsets, with the rule that typed it. */
+export interface UnitMention extends EntityMention {
+  rule: string;
+}
+
+/** Every typed phrase of a unit, candidates then capitals matches, in the unit's offsets. */
+export function typedMentions(
+  unit: EntityUnit,
+  resolved: ResolvedUnit,
+  types: readonly (EntityType | null)[],
+): UnitMention[] {
+  const mentions: UnitMention[] = [];
+  const add = (candidate: Candidate, type: EntityType | null, rule: string): void => {
+    if (!type || candidate.tokens.length === 0) return;
     const start = candidate.tokens[0]!.start;
     const end = candidate.tokens[candidate.tokens.length - 1]!.end;
-    const mention: EntityMention = {
+    mentions.push({
       start,
       end,
-      text: text.slice(start, end),
-      type: candidate.type,
+      text: unit.text.slice(start, end),
+      type,
       name: candidate.name,
-    };
-    mentions.push(mention);
-    input.explain?.(mention, candidate.rule);
-  }
-  mentions.sort((a, b) => a.start - b.start || b.end - a.end);
-  return removeOverlaps(mentions);
+      rule,
+    });
+  };
+  resolved.candidates.forEach((candidate, k) => {
+    const spread = !candidate.type && types[k];
+    add(candidate, types[k] ?? null, spread ? 'context-elsewhere' : candidate.rule);
+  });
+  for (const candidate of resolved.capsMatches) add(candidate, candidate.type, candidate.rule);
+  return mentions;
 }
 
-/** The zones of one kind, nested ones included. */
-export function collectZones(zones: readonly Zone[], keep: (zone: Zone) => boolean): Zone[] {
-  return flattenZones(zones).filter(keep);
-}
-
-function removeOverlaps(sorted: EntityMention[]): EntityMention[] {
-  const kept: EntityMention[] = [];
+/** Sorts mentions by start (the longest first) and drops any that overlaps an earlier one. */
+export function sortWithoutOverlaps(mentions: readonly UnitMention[]): UnitMention[] {
+  const sorted = [...mentions].sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: UnitMention[] = [];
   for (const mention of sorted) {
     const last = kept[kept.length - 1];
     if (last && mention.start < last.end) continue;
     kept.push(mention);
   }
   return kept;
+}
+
+/** A unit's mention placed in the document. */
+export function placeMention(mention: UnitMention, offset: number): EntityMention {
+  return {
+    start: mention.start + offset,
+    end: mention.end + offset,
+    text: mention.text,
+    type: mention.type,
+    name: mention.name,
+  };
+}
+
+/** The zones of one kind, nested ones included. */
+export function collectZones(zones: readonly Zone[], keep: (zone: Zone) => boolean): Zone[] {
+  return flattenZones(zones).filter(keep);
 }
 
 /** Groups capitalised words into phrases, letting connectors in when a capitalised word follows. */
@@ -766,14 +919,22 @@ function classifyWord(
   return make(null, Strength.Unknown, 'unknown');
 }
 
+/** The phrase's words joined as written, and in lower case; kept on the candidate. */
+function surfaceOf(candidate: Candidate): { written: string; key: string } {
+  if (!candidate.surface) {
+    const written = joinTokens(candidate.tokens);
+    candidate.surface = { written, key: written.toLowerCase() };
+  }
+  return candidate.surface;
+}
+
 function addSurface(
   names: DocumentNames,
-  surface: string,
+  key: string,
   type: EntityType,
   name: string,
   votes: number,
 ): void {
-  const key = surface.toLowerCase();
   const list = names.surfaces.get(key) ?? [];
   const entry = list.find((item) => item.type === type);
   if (entry) entry.votes += votes;
@@ -790,10 +951,9 @@ function collectDocumentNames(candidates: readonly Candidate[]): DocumentNames {
   };
   for (const candidate of candidates) {
     if (!candidate.type || candidate.strength < Strength.Lexicon) continue;
-    const surface = joinTokens(candidate.tokens);
     addSurface(
       names,
-      surface,
+      surfaceOf(candidate).key,
       candidate.type,
       candidate.name,
       candidate.strength === Strength.Strong ? 3 : 1,
@@ -831,9 +991,9 @@ function collectDocumentNames(candidates: readonly Candidate[]): DocumentNames {
 
 function bestSurface(
   names: DocumentNames,
-  surface: string,
+  key: string,
 ): { type: EntityType; name: string; votes: number } | undefined {
-  const list = names.surfaces.get(surface.toLowerCase());
+  const list = names.surfaces.get(key);
   if (!list || list.length === 0) return undefined;
   return list.reduce((best, item) => (item.votes > best.votes ? item : best));
 }
@@ -857,8 +1017,7 @@ function resolveCandidate(
   names: DocumentNames,
   context: DocumentContext,
 ): void {
-  const surface = joinTokens(candidate.tokens);
-  const key = surface.toLowerCase();
+  const { written: surface, key } = surfaceOf(candidate);
   const single = candidate.tokens.length === 1;
   const surnameOf = single ? names.surnames.get(key) : undefined;
   if (candidate.type === 'person' && surnameOf && surnameOf.size === 1) {
@@ -880,7 +1039,7 @@ function resolveCandidate(
     candidate.rule = 'surname';
     return;
   }
-  const established = bestSurface(names, surface);
+  const established = bestSurface(names, key);
   if (established && (candidate.strength < Strength.Lexicon || established.votes >= 3)) {
     if (established.type !== candidate.type) candidate.rule = 'document';
     candidate.type = established.type;
@@ -955,31 +1114,6 @@ function resolveCandidate(
   candidate.rule = 'unknown-word';
 }
 
-/**
- * A word the rules left unknown takes the type that context gave the same word elsewhere in the
- * document ("the Artsakh question" makes "on Artsakh" a place too).
- */
-function spreadContextTypes(candidates: readonly Candidate[]): void {
-  const votes = new Map<string, Map<EntityType, number>>();
-  for (const candidate of candidates) {
-    if (!candidate.type || candidate.tokens.length !== 1) continue;
-    const key = candidate.tokens[0]!.lower;
-    const forKey = votes.get(key) ?? new Map<EntityType, number>();
-    forKey.set(candidate.type, (forKey.get(candidate.type) ?? 0) + 1);
-    votes.set(key, forKey);
-  }
-  for (const candidate of candidates) {
-    if (candidate.type || candidate.rule !== 'unknown-word') continue;
-    const forKey = votes.get(candidate.tokens[0]!.lower);
-    if (!forKey) continue;
-    const [type] = [...forKey.entries()].reduce((best, entry) =>
-      entry[1] > best[1] ? entry : best,
-    );
-    candidate.type = type;
-    candidate.rule = 'context-elsewhere';
-  }
-}
-
 /** In a capitals line, only names the document, the gazetteer or the lexicon already knows are taken. */
 function matchCapsChunk(chunk: WordToken[], names: DocumentNames, text: string): Candidate[] {
   const found: Candidate[] = [];
@@ -1019,7 +1153,7 @@ function matchCapsChunk(chunk: WordToken[], names: DocumentNames, text: string):
 function matchKnownName(tokens: WordToken[], names: DocumentNames): Candidate | null {
   const surface = joinTokens(tokens);
   const key = surface.toLowerCase();
-  const established = bestSurface(names, surface);
+  const established = bestSurface(names, key);
   if (established)
     return makeCandidate(
       tokens,

@@ -31,14 +31,21 @@ const HONORIFICS = new Set([
  * Learns people's roles from the article's own wording: a title before the name ("Russia’s
  * Deputy Foreign Minister Grigory Karasin"), an apposition after it ("Grigory Karasin, Russia’s
  * deputy foreign minister,") and a plural title shared by a list ("the presidents of Armenia and
- * Azerbaijan, Serzh Sarkisian and Ilham Aliyev" gives each his own country).
+ * Azerbaijan, Serzh Sarkisian and Ilham Aliyev" gives each his own country). With `names`, only
+ * the mentions of those people are read (a hover card on a 1 MB article needs one person's
+ * roles, not ten thousand mentions'); roles of other people may still come back.
  */
-export function learnRoles(text: string, entities: readonly EntityMention[]): LearnedRole[] {
+export function learnRoles(
+  text: string,
+  entities: readonly EntityMention[],
+  names?: ReadonlySet<string>,
+): LearnedRole[] {
   const people = entities.filter((entity) => entity.type === 'person');
   const roles: LearnedRole[] = [];
   for (let i = 0; i < people.length; i++) {
     const person = people[i]!;
     const next = people[i + 1];
+    if (names && !names.has(person.name) && !(next && names.has(next.name))) continue;
     const listed =
       next && /^\s+and\s+$/.test(text.slice(person.end, next.start)) ? next : undefined;
     const before = titleBefore(text, person.start);

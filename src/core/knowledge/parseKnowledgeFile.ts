@@ -25,6 +25,11 @@ export const MAX_KNOWLEDGE_FILE_CHARS = 5 * 1024 * 1024;
 
 const ENTITY_TYPES = new Set<EntityType>(['person', 'place', 'organization']);
 const MAX_TEXT = 2000;
+/**
+ * A knowledge-base file nests four levels deep (file, entities, entry, aliases); the JSON parser
+ * recurses once per level, so a file nested deeper than this is refused before it is parsed.
+ */
+const MAX_NESTING = 64;
 
 /**
  * Parses a `news-entities.json` file: `{"entities": [{name, type, aliases?, description?,
@@ -40,6 +45,18 @@ export function parseKnowledgeFile(text: string, file: string): ParsedKnowledgeF
         {
           message: `The file is ${(text.length / 1024 / 1024).toFixed(1)} MB; knowledge-base files over ${MAX_KNOWLEDGE_FILE_CHARS / 1024 / 1024} MB are not loaded.`,
           offset: 0,
+        },
+      ],
+    };
+  }
+  const tooDeep = firstOffsetDeeperThan(text, MAX_NESTING);
+  if (tooDeep !== undefined) {
+    return {
+      entries: [],
+      problems: [
+        {
+          message: `Not loaded: the JSON is nested more than ${MAX_NESTING} levels deep.`,
+          offset: tooDeep,
         },
       ],
     };
@@ -113,6 +130,27 @@ function readEntry(item: unknown, file: string): KnowledgeEntry | string {
   };
   if (description) entry.description = description.slice(0, MAX_TEXT);
   return entry;
+}
+
+/** The offset of the first bracket that opens level `limit + 1`, strings skipped, or undefined. */
+function firstOffsetDeeperThan(text: string, limit: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 0x5c)
+        i++; // A backslash escapes the next character.
+      else if (ch === 0x22) inString = false;
+    } else if (ch === 0x22) {
+      inString = true;
+    } else if (ch === 0x7b || ch === 0x5b) {
+      if (++depth > limit) return i;
+    } else if (ch === 0x7d || ch === 0x5d) {
+      depth--;
+    }
+  }
+  return undefined;
 }
 
 function isStringArray(value: unknown): value is string[] {

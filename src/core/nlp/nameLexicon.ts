@@ -4,7 +4,7 @@
  * far cheaper than running compromise's tagger over the text, and for names it is what the tagger
  * would mostly rely on anyway.
  */
-import { loadCompromise } from './compromise';
+import { loadCompromiseTwo } from './compromise';
 
 /** The class of a word or phrase in compromise's lexicon, as the entity finder sees it. */
 export type LexiconClass =
@@ -41,7 +41,7 @@ function classify(tags: readonly string[]): LexiconClass {
 }
 
 function buildLexicon(): Map<string, LexiconClass> {
-  const nlp = loadCompromise();
+  const nlp = loadCompromiseTwo();
   const model = nlp.model() as { one: { lexicon: Record<string, string | string[]> } };
   const map = new Map<string, LexiconClass>();
   for (const [word, tag] of Object.entries(model.one.lexicon)) {

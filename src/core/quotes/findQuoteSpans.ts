@@ -37,47 +37,52 @@ export function splitParagraphs(text: string, ranges?: readonly Span[]): Paragra
   for (const region of regions) {
     const start = Math.max(0, Math.min(region.start, text.length));
     const end = Math.max(start, Math.min(region.end, text.length));
-    const lines: Span[] = [];
+    // The paragraph being built, as its start and end; -1 when there is none.
+    let currentStart = -1;
+    let currentEnd = -1;
+    const close = (): void => {
+      if (currentStart >= 0)
+        paragraphs.push({ start: currentStart, end: currentEnd, index: paragraphs.length });
+      currentStart = -1;
+    };
     let lineStart = start;
     LINE_BREAK.lastIndex = start;
-    for (let m = LINE_BREAK.exec(text); m && m.index < end; m = LINE_BREAK.exec(text)) {
-      lines.push({ start: lineStart, end: m.index });
-      lineStart = m.index + m[0].length;
-    }
-    lines.push({ start: lineStart, end });
-    let current: Span | null = null;
-    for (const line of lines) {
-      const trimmed = trimSpan(text, line);
-      if (trimmed.start >= trimmed.end) {
-        if (current) paragraphs.push({ ...current, index: paragraphs.length });
-        current = null;
-        continue;
-      }
-      if (current && continuesWrappedLine(text, current, trimmed)) {
-        current = { start: current.start, end: trimmed.end };
+    for (;;) {
+      const match = LINE_BREAK.exec(text);
+      const lineEnd = match && match.index < end ? match.index : end;
+      // The line without the white space around it.
+      let from = lineStart;
+      let to = lineEnd;
+      while (from < to && isSpace(text.charCodeAt(from))) from++;
+      while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
+      if (from >= to) {
+        close();
+      } else if (currentStart >= 0 && continuesWrappedLine(text, currentStart, currentEnd, from)) {
+        currentEnd = to;
       } else {
-        if (current) paragraphs.push({ ...current, index: paragraphs.length });
-        current = trimmed;
+        close();
+        currentStart = from;
+        currentEnd = to;
       }
+      if (lineEnd === end) break;
+      lineStart = lineEnd + match![0].length;
     }
-    if (current) paragraphs.push({ ...current, index: paragraphs.length });
+    close();
   }
   return paragraphs;
 }
 
-function trimSpan(text: string, span: Span): Span {
-  let { start, end } = span;
-  while (start < end && isSpace(text.charCodeAt(start))) start++;
-  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
-  return { start, end };
-}
-
-function continuesWrappedLine(text: string, previous: Span, line: Span): boolean {
-  const lastLineStart = Math.max(previous.start, text.lastIndexOf('\n', previous.end - 1) + 1);
-  if (previous.end - lastLineStart > MAX_WRAPPED_LINE) return false;
-  const last = text[previous.end - 1] ?? '';
+function continuesWrappedLine(
+  text: string,
+  previousStart: number,
+  previousEnd: number,
+  lineStart: number,
+): boolean {
+  const lastLineStart = Math.max(previousStart, text.lastIndexOf('\n', previousEnd - 1) + 1);
+  if (previousEnd - lastLineStart > MAX_WRAPPED_LINE) return false;
+  const last = text[previousEnd - 1] ?? '';
   if (/[.!?:;"”»’']/.test(last)) return false;
-  return /\p{Ll}/u.test(text[line.start] ?? '');
+  return /\p{Ll}/u.test(text[lineStart] ?? '');
 }
 
 /** True for white space, including the no-break space scrapers leave in articles. */
@@ -342,68 +347,81 @@ function isPossessivePlural(text: string, marks: readonly Mark[], k: number): bo
     .some((m) => m.kind === 'single' && m.canClose);
 }
 
+/** A quotation span made by one paragraph's marks, marks included. */
+export interface MarkedSpan extends Span {
+  kind: QuoteMarkKind;
+}
+
+/** What one paragraph's marks make on their own, before the paragraphs around it are known. */
+export interface ParagraphSpans {
+  /** The spans a closing mark ends, in text order. */
+  closed: MarkedSpan[];
+  /** An opener with no closer, running to the paragraph's end if `linkQuoteSpans` keeps it. */
+  open: MarkedSpan | null;
+}
+
 /**
- * Finds quotation spans, marks included, paragraph by paragraph. A quotation left open at the end of
- * a paragraph runs to the paragraph's end only when the next paragraph opens with a mark (the news
- * convention for quotations over several paragraphs) or when it fills its whole paragraph; any other
- * unmatched mark is ignored, so it never swallows the rest of the article.
+ * Finds the spans of one paragraph from its marks. Reads `text` from one character before the
+ * paragraph to two characters after it, so a window of the text that wide gives the same spans.
  */
-export function findQuoteSpans(text: string, paragraphs: readonly Paragraph[]): QuoteSpan[] {
+export function findParagraphSpans(text: string, paragraph: Span): ParagraphSpans {
+  const marks = findMarks(text, paragraph);
+  const closed: MarkedSpan[] = [];
+  let k = 0;
+  while (k < marks.length) {
+    const mark = marks[k]!;
+    if (!mark.canOpen) {
+      k++;
+      continue;
+    }
+    const closer = findCloser(text, marks, k + 1, mark);
+    if (closer !== -1) {
+      const end = marks[closer]!.at + marks[closer]!.length;
+      closed.push({ start: mark.at, end, kind: mark.kind });
+      k = closer + 1;
+      continue;
+    }
+    // An opener with no closer: the quotation may run on to the end of the paragraph.
+    const runsOn = mark.kind === 'double' || mark.at === paragraph.start;
+    return {
+      closed,
+      open: runsOn ? { start: mark.at, end: paragraph.end, kind: mark.kind } : null,
+    };
+  }
+  return { closed, open: null };
+}
+
+/**
+ * Turns each paragraph's spans into the article's quotation spans. A quotation left open at the
+ * end of a paragraph runs to the paragraph's end only when the next paragraph opens with a mark
+ * (the news convention for quotations over several paragraphs) or when it fills its whole
+ * paragraph; any other unmatched mark is ignored, so it never swallows the rest of the article.
+ * `found[p]` holds the spans of `paragraphs[p]`, with offsets `found[p].base` less than the text's.
+ */
+export function linkQuoteSpans(
+  text: string,
+  paragraphs: readonly Paragraph[],
+  found: readonly { spans: ParagraphSpans; base: number }[],
+): QuoteSpan[] {
   const spans: QuoteSpan[] = [];
   let carried: QuoteMarkKind | null = null;
   for (let p = 0; p < paragraphs.length; p++) {
     const paragraph = paragraphs[p]!;
-    const marks = findMarks(text, paragraph);
-    let k = 0;
-    let openAtEnd: QuoteSpan | null = null;
-    const continuing: QuoteMarkKind | null = carried;
+    const { spans: own, base } = found[p]!;
+    const continuing = carried !== null && spans.length > 0;
     carried = null;
-    while (k < marks.length) {
-      const mark = marks[k]!;
-      if (!mark.canOpen) {
-        k++;
-        continue;
-      }
-      const closer = findCloser(text, marks, k + 1, mark);
-      if (closer !== -1) {
-        const end = marks[closer]!.at + marks[closer]!.length;
-        spans.push({
-          start: mark.at,
-          end,
-          kind: mark.kind,
-          paragraph: paragraph.index,
-          closed: true,
-          continuesPrevious: continuing !== null && mark.at === paragraph.start && spans.length > 0,
-          continuesNext: false,
-        });
-        k = closer + 1;
-        continue;
-      }
-      // An opener with no closer: the quotation may run on to the end of the paragraph.
-      if (mark.kind === 'double' || mark.at === paragraph.start) {
-        openAtEnd = {
-          start: mark.at,
-          end: paragraph.end,
-          kind: mark.kind,
-          paragraph: paragraph.index,
-          closed: false,
-          continuesPrevious: continuing !== null && mark.at === paragraph.start && spans.length > 0,
-          continuesNext: false,
-        };
-      }
-      break;
-    }
-    if (openAtEnd) {
-      const next = paragraphs[p + 1];
-      const nextOpens = next !== undefined && opensWithMark(text, next, openAtEnd.kind);
-      if (nextOpens) {
-        openAtEnd.continuesNext = true;
-        carried = openAtEnd.kind;
-        spans.push(openAtEnd);
-      } else if (openAtEnd.start === paragraph.start || openAtEnd.continuesPrevious) {
-        // A whole paragraph after an opening mark is a quotation whose closing mark was lost.
-        spans.push(openAtEnd);
-      }
+    for (const span of own.closed) spans.push(placeSpan(span, base, paragraph, true, continuing));
+    if (!own.open) continue;
+    const openAtEnd = placeSpan(own.open, base, paragraph, false, continuing);
+    const next = paragraphs[p + 1];
+    const nextOpens = next !== undefined && opensWithMark(text, next, openAtEnd.kind);
+    if (nextOpens) {
+      openAtEnd.continuesNext = true;
+      carried = openAtEnd.kind;
+      spans.push(openAtEnd);
+    } else if (openAtEnd.start === paragraph.start || openAtEnd.continuesPrevious) {
+      // A whole paragraph after an opening mark is a quotation whose closing mark was lost.
+      spans.push(openAtEnd);
     }
   }
   // Runs: a span that continues the previous one links back to a span that continues to it.
@@ -412,6 +430,26 @@ export function findQuoteSpans(text: string, paragraphs: readonly Paragraph[]): 
     if (span.continuesPrevious && !spans[i - 1]!.continuesNext) span.continuesPrevious = false;
   }
   return spans;
+}
+
+/** A paragraph's span in the text's offsets; only a span opening the paragraph continues a run. */
+function placeSpan(
+  span: MarkedSpan,
+  base: number,
+  paragraph: Paragraph,
+  closed: boolean,
+  continuing: boolean,
+): QuoteSpan {
+  const start = span.start + base;
+  return {
+    start,
+    end: span.end + base,
+    kind: span.kind,
+    paragraph: paragraph.index,
+    closed,
+    continuesPrevious: continuing && start === paragraph.start,
+    continuesNext: false,
+  };
 }
 
 function opensWithMark(text: string, paragraph: Span, kind: QuoteMarkKind): boolean {

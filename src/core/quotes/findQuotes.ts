@@ -1,5 +1,13 @@
 import type { EntityMention, Quote, Span, SpeakerMention, SpeakerResolution } from '../types';
-import { findQuoteSpans, splitParagraphs, type Paragraph, type QuoteSpan } from './findQuoteSpans';
+import {
+  findParagraphSpans,
+  linkQuoteSpans,
+  splitParagraphs,
+  type MarkedSpan,
+  type Paragraph,
+  type ParagraphSpans,
+  type QuoteSpan,
+} from './findQuoteSpans';
 import {
   followsPreposition,
   nounPhraseAfter,
@@ -8,8 +16,9 @@ import {
 } from './nounPhrases';
 import {
   collectNames,
-  indexNames,
+  reindexNames,
   resolveSpeakerName,
+  type NameIndex,
   type ResolutionContext,
 } from './resolveSpeakerName';
 import {
@@ -26,8 +35,13 @@ import { QUOTE_FILLER, tokenizeContext, type Token } from './tokenizeContext';
 export interface FindQuotesOptions {
   /** Person and organisation mentions from the entity module, used to name speakers. */
   entities?: readonly EntityMention[];
-  /** Where quotations may be: the article body, without headline, captions, boilerplate or comments. */
+  /**
+   * Where quotations may be: the article body, without headline, captions, boilerplate or comments
+   * (disjoint ranges in text order, as `parseArticle`'s body zones are).
+   */
   bodyRanges?: readonly Span[];
+  /** Called between paragraphs and quotations; may throw to stop the search. */
+  checkpoint?: () => void;
 }
 
 /** Where a speaker was found, before names are resolved. */
@@ -41,13 +55,42 @@ interface Attribution {
   trailing?: boolean;
 }
 
-/** A quotation of one paragraph with the tokens around it. */
-interface Candidate {
-  span: QuoteSpan;
-  paragraph: Paragraph;
+/**
+ * A paragraph as the paragraph phase reads it: a window of the text from one character before the
+ * paragraph to two characters after it (what the mark and token rules look at across the edge).
+ */
+export interface ParagraphWindow {
+  text: string;
+  /** Where the paragraph starts and ends inside `text`. */
+  start: number;
+  end: number;
+}
+
+/**
+ * The work of the quotation finder that depends on one paragraph alone, in offsets of its window.
+ * It is cached per paragraph; the rules that read other paragraphs run per document over it.
+ */
+export interface QuoteParagraph {
+  window: ParagraphWindow;
+  spans: ParagraphSpans;
+  /** Per span (closed ones, then the open one): a quoted attribute value in markup. */
+  markup: boolean[];
+  /** The paragraph's quotations and tokens without its open span [0] and with it [1]. */
+  readings: [ParagraphReading | undefined, ParagraphReading | undefined];
+}
+
+/** One paragraph read with a given set of its spans masked. */
+interface ParagraphReading {
+  masked: string;
+  tokens: Token[] | undefined;
+  candidates: Candidate[];
+  /** The subject of a colon introduction ending the paragraph ("Caddell continued:"), once asked. */
+  closingIntroduction?: Span | null;
+}
+
+/** The sentence around a quotation, as the attribution rules read it. */
+interface QuoteContext {
   tokens: Token[];
-  /** The tokens in lower case (punctuation as it is), shared by the paragraph's candidates. */
-  lower: string[];
   /** Index of the quotation's own token in `tokens`. */
   at: number;
   /** Index of the first token of the quotation's sentence. */
@@ -55,6 +98,33 @@ interface Candidate {
   /** Index of the token that ends the quotation's sentence (exclusive). */
   sentenceEnd: number;
   attribution: Attribution | null;
+}
+
+/** A quotation of one paragraph with the tokens around it, in offsets of the paragraph's window. */
+interface Candidate extends QuoteContext {
+  span: MarkedSpan;
+  /** False for a span that runs on to the paragraph's end without a closing mark. */
+  closed: boolean;
+  /** Which of the paragraph's spans (closed ones, then the open one) this is. */
+  spanIndex: number;
+  paragraph: ParagraphWindow;
+  /** The tokens in lower case (punctuation as it is), shared by the paragraph's candidates. */
+  lower: string[];
+  /** The paragraph's own cues: direct attributions, shared between neighbours. */
+  ownAttribution: Attribution | null;
+  /** Computed once each, when the document phase first asks. */
+  introduction?: Attribution | null;
+  subject?: Span | null;
+  traits?: ReportTraits;
+}
+
+/** A candidate placed in one analysis of the document: absolute span, attribution of this run. */
+interface PlacedCandidate extends QuoteContext {
+  local: Candidate;
+  span: QuoteSpan;
+  paragraph: Paragraph;
+  /** What to add to the candidate's offsets for the text's. */
+  base: number;
 }
 
 /** A single-quoted span without a speaker cue is reported only as a statement of this many words. */
@@ -70,69 +140,199 @@ const TRANSCRIPT_TURN = /^.["“”]?\(?[A-Z][A-Z.' -]{1,30}:/;
 /** Words that introduce a quotation after a colon even without a speech verb. */
 const INTRODUCTION_WORDS =
   /\b(?:statement|comment|comments|remarks|following|tweet|tweeted|post|posted|message|letter|wrote|writes|said|says|told|added|continued|explained|asked|replied)\b/i;
+/** How far the paragraph phase reads before and after a paragraph (see `findParagraphSpans`). */
+const WINDOW_BEFORE = 1;
+const WINDOW_AFTER = 2;
 
 /**
  * Finds the quotations of a news text, marks included, with their speakers. Handles curly and straight
  * double marks, single marks (not apostrophes), guillemets and ``TeX'' marks; a quotation over several
  * paragraphs is reported once per paragraph with the same speaker. Titles, nicknames, so-called scare
  * quotes, transcript turns and markup are left out (see `isReported`). Offsets are UTF-16 code units;
- * the function never throws.
+ * the function throws only what `checkpoint` throws.
  */
 export function findQuotes(text: string, options: FindQuotesOptions = {}): Quote[] {
+  return findQuotesWith(text, options, {
+    readParagraphs: (windows) => windows.map(analyzeParagraphWindow),
+  });
+}
+
+/** What the document phase may keep from one call to the next on versions of a document. */
+export interface QuoteMemory {
+  /** For each window, what `analyzeParagraphWindow` gives (a cache of it). */
+  readParagraphs(windows: readonly ParagraphWindow[]): QuoteParagraph[];
+  /** The last call's name index, re-used while the names are the same (see `reindexNames`). */
+  names?: NameIndex;
+}
+
+/**
+ * `findQuotes` with what `memory` keeps between calls; the same result. Throws only what
+ * `options.checkpoint` throws.
+ */
+export function findQuotesWith(
+  text: string,
+  options: FindQuotesOptions,
+  memory: QuoteMemory,
+): Quote[] {
+  let stopped: { error: unknown } | undefined;
+  const checkpoint = (): void => {
+    try {
+      options.checkpoint?.();
+    } catch (error) {
+      stopped = { error };
+      throw error;
+    }
+  };
   try {
-    return findQuotesUnsafe(text, options);
+    return findQuotesUnsafe(text, options, memory, checkpoint);
   } catch {
+    if (stopped) throw stopped.error;
     return [];
   }
 }
 
-function findQuotesUnsafe(text: string, options: FindQuotesOptions): Quote[] {
-  const paragraphs = splitParagraphs(text, options.bodyRanges);
-  const spans = findQuoteSpans(text, paragraphs).filter((span) => !isMarkup(text, span));
-  if (spans.length === 0) return [];
-  const masked = maskSpans(text, spans);
+/** The window of `text` the paragraph phase reads for `paragraph`. */
+function paragraphWindow(text: string, paragraph: Span): ParagraphWindow {
+  const from = Math.max(0, paragraph.start - WINDOW_BEFORE);
+  const to = Math.min(text.length, paragraph.end + WINDOW_AFTER);
+  return {
+    text: text.slice(from, to),
+    start: paragraph.start - from,
+    end: paragraph.end - from,
+  };
+}
 
-  const candidates: Candidate[] = [];
-  const byParagraph = new Map<number, Candidate[]>();
-  let p = 0;
-  while (p < spans.length) {
-    const paragraph = paragraphs[spans[p]!.paragraph]!;
-    const tokens = tokenizeContext(masked, paragraph.start, paragraph.end);
-    const lower = lowerWords(tokens);
-    const group: Candidate[] = [];
-    let cursor = 0;
-    for (; p < spans.length && spans[p]!.paragraph === paragraph.index; p++) {
-      const span = spans[p]!;
-      // Spans and tokens are both in text order, so one pointer finds each span's token.
-      while (cursor < tokens.length && tokens[cursor]!.end <= span.start) cursor++;
-      const token = tokens[cursor];
-      if (!token || token.type !== 'quote' || token.start > span.start) continue;
-      const at = cursor;
-      const candidate: Candidate = {
-        span,
-        paragraph,
-        tokens,
-        lower,
-        at,
-        sentenceStart: 0,
-        sentenceEnd: tokens.length,
-        attribution: null,
-      };
-      candidate.sentenceStart = findSentenceStart(text, tokens, at);
-      candidate.sentenceEnd = findSentenceEnd(tokens, at);
-      group.push(candidate);
-      candidates.push(candidate);
-    }
-    byParagraph.set(paragraph.index, group);
+/**
+ * The paragraph phase over one paragraph's window: its spans now, its readings once asked. The
+ * same window gives the same result wherever it is.
+ */
+export function analyzeParagraphWindow(window: ParagraphWindow): QuoteParagraph {
+  const spans = findParagraphSpans(window.text, window);
+  const markup = spans.closed.map((span) => isMarkup(window.text, span));
+  if (spans.open) markup.push(isMarkup(window.text, spans.open));
+  return { window, spans, markup, readings: [undefined, undefined] };
+}
+
+/** The paragraph read with its closed spans masked, and its open span too when `withOpen`. */
+function readingOf(paragraph: QuoteParagraph, withOpen: boolean): ParagraphReading {
+  const slot = withOpen ? 1 : 0;
+  const existing = paragraph.readings[slot];
+  if (existing) return existing;
+  const { window, spans, markup } = paragraph;
+  // The paragraph's spans (closed ones, then the open one) that are quotations.
+  const all = spans.open && withOpen ? [...spans.closed, spans.open] : spans.closed;
+  const kept: number[] = [];
+  for (let k = 0; k < all.length; k++) if (!markup[k]) kept.push(k);
+  const reading: ParagraphReading = { masked: window.text, tokens: undefined, candidates: [] };
+  if (kept.length > 0) {
+    reading.masked = maskSpans(
+      window.text,
+      kept.map((k) => all[k]!),
+    );
+    reading.tokens = tokenizeContext(reading.masked, window.start, window.end);
+    reading.candidates = findCandidates(window, reading.tokens, all, kept, spans.closed.length);
   }
+  paragraph.readings[slot] = reading;
+  return reading;
+}
 
-  for (const candidate of candidates)
-    candidate.attribution = findDirectAttribution(text, candidate);
-  for (const group of byParagraph.values()) shareWithinParagraph(group);
+/**
+ * The quotations `all[k]` for each `k` in `kept`, with their sentences and the cues the paragraph
+ * itself gives; the spans from `closedCount` on are open.
+ */
+function findCandidates(
+  window: ParagraphWindow,
+  tokens: Token[],
+  all: readonly MarkedSpan[],
+  kept: readonly number[],
+  closedCount: number,
+): Candidate[] {
+  const lower = lowerWords(tokens);
+  const group: Candidate[] = [];
+  let cursor = 0;
+  for (const spanIndex of kept) {
+    const span = all[spanIndex]!;
+    // Spans and tokens are both in text order, so one pointer finds each span's token.
+    while (cursor < tokens.length && tokens[cursor]!.end <= span.start) cursor++;
+    const token = tokens[cursor];
+    if (!token || token.type !== 'quote' || token.start > span.start) continue;
+    const at = cursor;
+    group.push({
+      span,
+      closed: spanIndex < closedCount,
+      spanIndex,
+      paragraph: window,
+      tokens,
+      lower,
+      at,
+      sentenceStart: findSentenceStart(window.text, tokens, at),
+      sentenceEnd: findSentenceEnd(tokens, at),
+      attribution: null,
+      ownAttribution: null,
+    });
+  }
+  for (const candidate of group)
+    candidate.attribution = findDirectAttribution(window.text, candidate);
+  shareWithinParagraph(group);
+  for (const candidate of group) candidate.ownAttribution = candidate.attribution;
+  return group;
+}
+
+function findQuotesUnsafe(
+  text: string,
+  options: FindQuotesOptions,
+  memory: QuoteMemory,
+  checkpoint: () => void,
+): Quote[] {
+  const paragraphs = splitParagraphs(text, options.bodyRanges);
+  const read = memory.readParagraphs(
+    paragraphs.map((paragraph) => paragraphWindow(text, paragraph)),
+  );
+  const linked = linkQuoteSpans(
+    text,
+    paragraphs,
+    read.map((entry, p) => ({
+      spans: entry.spans,
+      base: paragraphs[p]!.start - entry.window.start,
+    })),
+  );
+  // Which reading each paragraph is in: its open span kept or not.
+  const withOpen = paragraphs.map(() => false);
+  for (const span of linked) if (!span.closed) withOpen[span.paragraph] = true;
+
+  const candidates: PlacedCandidate[] = [];
+  const byParagraph = new Map<number, PlacedCandidate[]>();
+  let first = 0;
+  while (first < linked.length) {
+    const index = linked[first]!.paragraph;
+    let next = first;
+    while (next < linked.length && linked[next]!.paragraph === index) next++;
+    const paragraph = paragraphs[index]!;
+    const reading = readingOf(read[index]!, withOpen[index]!);
+    const base = paragraph.start - read[index]!.window.start;
+    const group = reading.candidates.map((local): PlacedCandidate => ({
+      local,
+      span: linked[first + local.spanIndex]!,
+      paragraph,
+      base,
+      tokens: local.tokens,
+      at: local.at,
+      sentenceStart: local.sentenceStart,
+      sentenceEnd: local.sentenceEnd,
+      attribution: local.ownAttribution && shift(local.ownAttribution, base),
+    }));
+    byParagraph.set(index, group);
+    for (const candidate of group) candidates.push(candidate);
+    first = next;
+    checkpoint();
+  }
+  if (candidates.length === 0) return [];
+
   shareAlongRuns(candidates);
   for (const candidate of candidates) {
     if (!candidate.attribution)
-      candidate.attribution = findIntroduction(text, masked, paragraphs, candidate);
+      candidate.attribution = findIntroduction(candidate, paragraphs, read, withOpen);
+    checkpoint();
   }
   shareAlongRuns(candidates);
   continueFromPreviousParagraph(candidates, byParagraph);
@@ -140,33 +340,37 @@ function findQuotesUnsafe(text: string, options: FindQuotesOptions): Quote[] {
   for (const candidate of candidates) {
     if (candidate.attribution) continue;
     // A partial quotation inside a sentence belongs to the sentence's subject ("Trump attacked “…”").
-    const subject =
-      candidate.at > candidate.sentenceStart
-        ? sentenceSubject(candidate.tokens, candidate.sentenceStart, candidate.at)
-        : null;
-    if (subject) candidate.attribution = { mention: subject, carried: false, fallback: true };
+    const { local } = candidate;
+    if (local.subject === undefined) {
+      local.subject =
+        local.at > local.sentenceStart
+          ? sentenceSubject(local.tokens, local.sentenceStart, local.at)
+          : null;
+    }
+    if (local.subject) {
+      candidate.attribution = {
+        mention: shiftSpan(local.subject, candidate.base),
+        carried: false,
+        fallback: true,
+      };
+    }
   }
 
-  const names = indexNames(collectNames(text, options.entities));
-  const nameTypes = new Map<string, string>();
-  for (const name of names.names)
-    if (nameTypes.get(name.name) !== 'person') nameTypes.set(name.name, name.type);
+  const names = reindexNames(memory.names, collectNames(text, options.entities));
+  memory.names = names;
   const fromEntities = options.entities !== undefined && options.entities.length > 0;
   const context: ResolutionContext = { lastPerson: null };
   const quotes: Quote[] = [];
-  const runHasSpeaker = new Set<number>();
-  for (const candidate of candidates) {
-    if (candidate.attribution) runHasSpeaker.add(candidate.span.paragraph);
-  }
   let droppedTranscript = false;
   for (const candidate of candidates) {
+    checkpoint();
     const { span, attribution } = candidate;
     // The later paragraphs of a transcript turn go with it.
     const transcript: boolean =
       TRANSCRIPT_TURN.test(text.slice(span.start, span.start + 40)) ||
       (span.continuesPrevious && droppedTranscript);
     droppedTranscript = transcript;
-    if (transcript || !isReported(text, candidate)) continue;
+    if (transcript || !isReported(candidate.local, attribution)) continue;
     let speaker: SpeakerMention | null = null;
     if (attribution) {
       const resolved = resolveSpeakerName(text, attribution.mention, names, context, fromEntities);
@@ -182,7 +386,7 @@ function findQuotesUnsafe(text: string, options: FindQuotesOptions): Quote[] {
         resolution,
       };
       // Only a person is a later "he" or "she"; an organisation or a description is not.
-      const kind = nameTypes.get(resolved.name);
+      const kind = names.types.get(resolved.name);
       if (resolved.resolution !== 'unresolved' && kind !== undefined && kind !== 'organization') {
         context.lastPerson = { name: resolved.name, at: span.end };
       }
@@ -197,8 +401,16 @@ function findQuotesUnsafe(text: string, options: FindQuotesOptions): Quote[] {
   return quotes;
 }
 
+function shiftSpan(span: Span, by: number): Span {
+  return { start: span.start + by, end: span.end + by };
+}
+
+function shift(attribution: Attribution, by: number): Attribution {
+  return { ...attribution, mention: shiftSpan(attribution.mention, by) };
+}
+
 /** True for a quoted attribute value in markup left by a scraper (`<tweet id="123">`). */
-function isMarkup(text: string, span: QuoteSpan): boolean {
+function isMarkup(text: string, span: Span): boolean {
   const before = text.slice(Math.max(0, span.start - 1), span.start);
   return (
     before === '=' || /^["']?\d+["']?$/.test(text.slice(span.start, span.end).replace(/["“”]/g, ''))
@@ -373,7 +585,7 @@ function findLeadingSpeaker(candidate: Candidate): Span | null {
  * Within one paragraph, a quotation with no cue of its own takes the speaker of its neighbour when
  * nothing but the neighbour's attribution separates them: "“A,” he said. “B.”" and "“A.” “B,” he said."
  */
-function shareWithinParagraph(group: readonly Candidate[]): void {
+function shareWithinParagraph(group: readonly QuoteContext[]): void {
   for (let k = 0; k < group.length; k++) {
     const candidate = group[k]!;
     if (candidate.attribution) continue;
@@ -408,7 +620,7 @@ function shareWithinParagraph(group: readonly Candidate[]): void {
   }
 }
 
-function onlyQuotesBetween(a: Candidate, b: Candidate): boolean {
+function onlyQuotesBetween(a: QuoteContext, b: QuoteContext): boolean {
   for (let k = a.at + 1; k < b.at; k++) {
     const token = a.tokens[k]!;
     if (token.type === 'word') return false;
@@ -417,7 +629,7 @@ function onlyQuotesBetween(a: Candidate, b: Candidate): boolean {
 }
 
 /** The paragraphs of a quotation over several paragraphs share one speaker. */
-function shareAlongRuns(candidates: readonly Candidate[]): void {
+function shareAlongRuns(candidates: readonly PlacedCandidate[]): void {
   let runStart = 0;
   for (let k = 0; k < candidates.length; k++) {
     const candidate = candidates[k]!;
@@ -446,12 +658,32 @@ function shareAlongRuns(candidates: readonly Candidate[]): void {
  * quotation that opens the next one.
  */
 function findIntroduction(
-  text: string,
-  masked: string,
+  candidate: PlacedCandidate,
   paragraphs: readonly Paragraph[],
-  candidate: Candidate,
+  read: readonly QuoteParagraph[],
+  withOpen: readonly boolean[],
 ): Attribution | null {
-  const { tokens, at, sentenceStart, paragraph } = candidate;
+  const { local, paragraph } = candidate;
+  if (local.at > 0) {
+    if (local.introduction === undefined) local.introduction = findIntroductionInParagraph(local);
+    return local.introduction && shift(local.introduction, candidate.base);
+  }
+  if (paragraph.index === 0) return null;
+  const previous = paragraphs[paragraph.index - 1]!;
+  const previousRead = read[paragraph.index - 1]!;
+  const reading = readingOf(previousRead, withOpen[paragraph.index - 1]!);
+  if (reading.closingIntroduction === undefined) {
+    reading.closingIntroduction = findClosingIntroduction(previousRead.window, reading);
+  }
+  const subject = reading.closingIntroduction;
+  const base = previous.start - previousRead.window.start;
+  return subject ? { mention: shiftSpan(subject, base), carried: false } : null;
+}
+
+/** The introductions a quotation's own paragraph gives it (window offsets). */
+function findIntroductionInParagraph(candidate: Candidate): Attribution | null {
+  const { tokens, at, sentenceStart } = candidate;
+  const text = candidate.paragraph.text;
   if (at === sentenceStart && at > 1) {
     // "…, Schiff said. “The other factor …”": a sentence that ends with its cue introduces the next.
     const boundary = tokens[at - 1]!;
@@ -481,23 +713,23 @@ function findIntroduction(
       const subject = sentenceSubject(tokens, sentenceStart, at - 1);
       if (subject) return { mention: subject, carried: false };
     }
-    return null;
   }
-  if (at !== 0 || paragraph.index === 0) return null;
-  const previous = paragraphs[paragraph.index - 1]!;
-  if (masked[previous.end - 1] !== ':') return null;
-  const previousTokens = tokenizeContext(masked, previous.start, previous.end);
-  let start = previousTokens.length - 1;
-  while (
-    start > 0 &&
-    !isBoundary(previousTokens[start - 1]!) &&
-    previousTokens[start - 1]!.type !== 'quote'
-  )
+  return null;
+}
+
+/**
+ * The subject of a colon introduction that ends a paragraph ("Caddell continued:"), for a
+ * quotation opening the next paragraph (window offsets).
+ */
+function findClosingIntroduction(window: ParagraphWindow, reading: ParagraphReading): Span | null {
+  if (reading.masked[window.end - 1] !== ':') return null;
+  const tokens = (reading.tokens ??= tokenizeContext(reading.masked, window.start, window.end));
+  let start = tokens.length - 1;
+  while (start > 0 && !isBoundary(tokens[start - 1]!) && tokens[start - 1]!.type !== 'quote')
     start--;
-  const introduction = text.slice(previousTokens[start]?.start ?? previous.start, previous.end);
+  const introduction = window.text.slice(tokens[start]?.start ?? window.start, window.end);
   if (!INTRODUCTION_WORDS.test(introduction)) return null;
-  const subject = sentenceSubject(previousTokens, start, previousTokens.length - 1);
-  return subject ? { mention: subject, carried: false } : null;
+  return sentenceSubject(tokens, start, tokens.length - 1);
 }
 
 /**
@@ -505,8 +737,8 @@ function findIntroduction(
  * paragraph's last quotation, as news writing does after "“…,” he said."
  */
 function continueFromPreviousParagraph(
-  candidates: readonly Candidate[],
-  byParagraph: ReadonlyMap<number, Candidate[]>,
+  candidates: readonly PlacedCandidate[],
+  byParagraph: ReadonlyMap<number, PlacedCandidate[]>,
 ): void {
   for (const candidate of candidates) {
     if (candidate.attribution || candidate.at !== 0) continue;
@@ -526,24 +758,46 @@ function continueFromPreviousParagraph(
  * marks also serve as scare quotes and in headlines, so a single-quoted span needs a speaker cue or
  * the shape of a whole statement.
  */
-function isReported(text: string, candidate: Candidate): boolean {
-  const { span, attribution } = candidate;
+function isReported(candidate: Candidate, attribution: Attribution | null): boolean {
+  // Each trait reads only the quotation's own paragraph, so it is worked out once per candidate.
+  const traits = (candidate.traits ??= {});
+  const text = candidate.paragraph.text;
+  const { span } = candidate;
+  // Marks with no word between them ("", “‘“, a run of a hundred thousand marks) quote nothing.
+  if ((traits.wordless ??= !/[\p{L}\p{N}]/u.test(text.slice(span.start, span.end)))) return false;
   const cued = attribution !== null && !attribution.fallback;
-  if (span.kind === 'single') {
-    if (insideDoubledApostrophes(text, candidate)) return false;
-    return (cued && !attribution.carried) || isStatementLike(text, candidate);
+  if (candidate.span.kind === 'single') {
+    if ((traits.insideDoubledApostrophes ??= insideDoubledApostrophes(text, candidate)))
+      return false;
+    return (
+      (cued && !attribution.carried) || (traits.statementLike ??= isStatementLike(text, candidate))
+    );
   }
-  if (isNickname(candidate)) return false;
+  if ((traits.nickname ??= isNickname(candidate))) return false;
   // "the so-called “reset”" distances the writer from a word; it is nobody's statement.
   if (!cued && candidate.tokens[candidate.at - 1]?.lower === 'so-called') return false;
-  if (!cued && isAttributiveModifier(text, candidate)) return false;
-  if (isTitleLike(text, span)) {
+  if (!cued && (traits.attributiveModifier ??= isAttributiveModifier(text, candidate)))
+    return false;
+  if ((traits.titleLike ??= isTitleLike(text, candidate))) {
     // A capitalised quotation is a title ("on CNN's “State of the Union”") unless a cue follows it
     // (“Disgraceful,” he said) or a verb of naming precedes it (called her “Miss Piggy”).
-    const named = namedBefore(candidate);
-    return ((attribution?.trailing ?? false) && candidate.at === candidate.sentenceStart) || named;
+    return (
+      ((attribution?.trailing ?? false) && candidate.at === candidate.sentenceStart) ||
+      (traits.namedBefore ??= namedBefore(candidate))
+    );
   }
   return true;
+}
+
+/** What `isReported` has read of a quotation's own paragraph; the attribution decides the rest. */
+interface ReportTraits {
+  wordless?: boolean;
+  insideDoubledApostrophes?: boolean;
+  statementLike?: boolean;
+  nickname?: boolean;
+  attributiveModifier?: boolean;
+  titleLike?: boolean;
+  namedBefore?: boolean;
 }
 
 /**
@@ -604,9 +858,10 @@ const NAMING_WORDS = new Set([
 const NAMING_WINDOW = 5;
 
 /** True for a quoted title or name: every word capitalised (or a small word), or a number. */
-function isTitleLike(text: string, span: QuoteSpan): boolean {
+function isTitleLike(text: string, candidate: Candidate): boolean {
+  const { span } = candidate;
   const inner = text
-    .slice(span.start + 1, span.end - (span.closed ? 1 : 0))
+    .slice(span.start + 1, span.end - (candidate.closed ? 1 : 0))
     .replace(/[\s,.;:!?"”’'»)]+$/u, '')
     .replace(/^\(/, '');
   const words = inner.split(/\s+/).filter((w) => w.length > 0);
@@ -648,7 +903,7 @@ function namedBefore(candidate: Candidate): boolean {
 function isAttributiveModifier(text: string, candidate: Candidate): boolean {
   const { span } = candidate;
   if (
-    wordCount(text, span) > MAX_MODIFIER_WORDS ||
+    wordCount(text, candidate) > MAX_MODIFIER_WORDS ||
     /[,.;:!?]["”’'»]*$/.test(text.slice(span.start, span.end))
   )
     return false;
@@ -681,13 +936,14 @@ function isNickname(candidate: Candidate): boolean {
 /** A single-quoted span without a speaker is still reported when it reads as a whole statement. */
 function isStatementLike(text: string, candidate: Candidate): boolean {
   const { span } = candidate;
-  if (wordCount(text, span) < MIN_UNATTRIBUTED_WORDS) return false;
+  if (wordCount(text, candidate) < MIN_UNATTRIBUTED_WORDS) return false;
   // A whole paragraph in quotation marks, or a full sentence, is a statement; a phrase inside a
   // sentence is not.
   return candidate.at === 0 || /[.!?…]["”’'»]?\s*$/.test(text.slice(span.start, span.end));
 }
 
-function wordCount(text: string, span: QuoteSpan): number {
-  const inner = text.slice(span.start + 1, span.end - (span.closed ? 1 : 0));
+function wordCount(text: string, candidate: Candidate): number {
+  const { span } = candidate;
+  const inner = text.slice(span.start + 1, span.end - (candidate.closed ? 1 : 0));
   return inner.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
 }

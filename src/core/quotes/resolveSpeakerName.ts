@@ -1,6 +1,7 @@
 import type { EntityMention, SpeakerResolution, Span } from '../types';
 import { isNameWord } from './nounPhrases';
 import { CAPITALISED_FUNCTION_WORDS, ORGANIZATION_WORDS, PRONOUNS, TITLES } from './speakerLexicon';
+import { isBlankRange } from '../text/whiteSpace';
 import { tokenizeContext, type Token } from './tokenizeContext';
 
 /** A name found in the article: who it is, what kind of thing, and the titles written before it. */
@@ -8,8 +9,11 @@ export interface NamedReference extends Span {
   name: string;
   type: 'person' | 'organization' | 'unknown';
   /** Lower-case title words written before the name ("deputy", "foreign", "minister"). */
-  titles: string[];
+  titles: readonly string[];
 }
+
+/** The titles of a name from the entity module, which reads none. */
+const NO_TITLES: readonly string[] = Object.freeze([]);
 
 /** Title words a description may use for the same office ("the senator" for "Sen. Warren"). */
 const TITLE_SYNONYMS: Record<string, string[]> = {
@@ -78,7 +82,7 @@ export function collectNames(text: string, entities?: readonly EntityMention[]):
         end: e.end,
         name: e.name,
         type: e.type as 'person' | 'organization',
-        titles: [],
+        titles: NO_TITLES,
       }))
       .sort((a, b) => a.start - b.start);
   }
@@ -158,6 +162,25 @@ export interface NameIndex {
   byLastWord: Map<string, string>;
   /** Lower-case word → the first full name containing it. */
   byAnyWord: Map<string, string>;
+  /** Full name → its type; a name written once as a person is a person. */
+  types: Map<string, NamedReference['type']>;
+}
+
+/**
+ * `indexNames`, re-using the look-ups of `previous` when it indexed the same names with the same
+ * types in the same order (they do not depend on where the names are).
+ */
+export function reindexNames(
+  previous: NameIndex | undefined,
+  names: readonly NamedReference[],
+): NameIndex {
+  const same =
+    previous !== undefined &&
+    previous.names.length === names.length &&
+    names.every(
+      (name, k) => name.name === previous.names[k]!.name && name.type === previous.names[k]!.type,
+    );
+  return same ? { ...previous, names } : indexNames(names);
 }
 
 /** Prepares the lookups of `resolveSpeakerName` over the names of one article (sorted by start). */
@@ -180,7 +203,9 @@ export function indexNames(names: readonly NamedReference[]): NameIndex {
     const last = parts[parts.length - 1]!;
     if (better(name.name, byLastWord.get(last))) byLastWord.set(last, name.name);
   }
-  return { names, byLastWord, byAnyWord };
+  const types = new Map<string, NamedReference['type']>();
+  for (const name of names) if (types.get(name.name) !== 'person') types.set(name.name, name.type);
+  return { names, byLastWord, byAnyWord, types };
 }
 
 /** Index of the first name starting at or after `at` (binary search over sorted names). */
@@ -231,10 +256,12 @@ export function resolveSpeakerName(
   context: ResolutionContext,
   fromEntities: boolean,
 ): ResolvedName {
-  const written = text.slice(mention.start, mention.end).replace(/\s+/g, ' ');
-  const tokens = tokenizeContext(text, mention.start, mention.end);
-  const first = tokens[0];
-  if (!first) return { name: written, resolution: 'unresolved' };
+  const written = (): string => text.slice(mention.start, mention.end).replace(/\s+/g, ' ');
+  // The mention has a token exactly when it holds a character other than white space; the
+  // tokens themselves are needed only when no entity names the speaker.
+  if (isBlankRange(text, mention.start, mention.end)) {
+    return { name: written(), resolution: 'unresolved' };
+  }
   const { names } = index;
 
   if (fromEntities) {
@@ -251,7 +278,7 @@ export function resolveSpeakerName(
     }
     // A possessive or a description around the name ("Johnson's doctor") is not the named entity.
     const tail = entity ? text.slice(entity.end, mention.end) : '';
-    if (entity && !/^['’]s\b/.test(tail) && !/^\s+\p{Ll}/u.test(tail)) {
+    if (entity && (tail === '' || (!/^['’]s\b/.test(tail) && !/^\s+\p{Ll}/u.test(tail)))) {
       const expanded = /\s/.test(entity.name) ? null : expandShortName(index, entity.name);
       const name = expanded ?? entity.name;
       return {
@@ -261,6 +288,8 @@ export function resolveSpeakerName(
     }
   }
 
+  const tokens = tokenizeContext(text, mention.start, mention.end);
+  const first = tokens[0]!;
   if (tokens.length === 1 && PRONOUNS.has(first.lower)) {
     if (MALE_OR_FEMALE.has(first.lower) || first.lower === 'i') {
       if (context.lastPerson && mention.start - context.lastPerson.at < 3000)
@@ -271,7 +300,7 @@ export function resolveSpeakerName(
       const group = lastNameBefore(names, mention.start, (n) => n.type === 'organization');
       if (group) return { name: group.name, resolution: 'pronoun' };
     }
-    return { name: written, resolution: 'unresolved' };
+    return { name: written(), resolution: 'unresolved' };
   }
 
   // The name part of the mention: capitalised words before any apposition or parenthesis.
@@ -318,5 +347,5 @@ export function resolveSpeakerName(
     );
     if (organization) return { name: organization.name, resolution: 'description' };
   }
-  return { name: written, resolution: 'unresolved' };
+  return { name: written(), resolution: 'unresolved' };
 }

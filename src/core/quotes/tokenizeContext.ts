@@ -16,11 +16,18 @@ export interface Token {
 export const QUOTE_FILLER = '\uE000';
 
 const TOKEN = /\uE000+|[\p{L}\p{N}](?:[\p{L}\p{N}’'-]|\.(?=[\p{L}\p{N}]))*\.?|[^\s\uE000]/gu;
+// The per-token tests, compiled once: a literal in the loop would make a new object per token.
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+const ABBREVIATION_FOLLOWER = /[),;:\p{Ll}]/u;
+const TRAILING_APOSTROPHE = /['’]$/;
+const PLURAL_POSSESSIVE = /s['’]$/i;
+const CAPITALISED = /^\p{Lu}/u;
+const SINGLE_CAPITAL = /^\p{Lu}$/u;
 
 /** True for an abbreviation or an initial whose full stop belongs to the word ("Sen.", "G.", "U.S."). */
 export function isAbbreviation(word: string): boolean {
   const base = word.endsWith('.') ? word.slice(0, -1) : word;
-  if (/^\p{Lu}$/u.test(base)) return true;
+  if (SINGLE_CAPITAL.test(base)) return true;
   if (base.includes('.')) return true;
   return ABBREVIATIONS.has(base.toLowerCase());
 }
@@ -47,15 +54,15 @@ export function tokenizeContext(text: string, from: number, to: number): Token[]
       });
       continue;
     }
-    if (/[\p{L}\p{N}]/u.test(value[0]!)) {
+    if (WORD_CHARACTER.test(value[0]!)) {
       let stop = false;
       // A full stop before ")" or "," ("(D-Wis.)", "R-Ky.,") belongs to an abbreviation too.
       const following = text[start + value.length] ?? '';
-      if (value.endsWith('.') && !isAbbreviation(value) && !/[),;:\p{Ll}]/u.test(following)) {
+      if (value.endsWith('.') && !isAbbreviation(value) && !ABBREVIATION_FOLLOWER.test(following)) {
         value = value.slice(0, -1);
         stop = true;
       }
-      const trailing = /['’]$/.test(value) && !/s['’]$/i.test(value) ? 1 : 0;
+      const trailing = TRAILING_APOSTROPHE.test(value) && !PLURAL_POSSESSIVE.test(value) ? 1 : 0;
       if (trailing) value = value.slice(0, -1);
       tokens.push({
         start,
@@ -63,7 +70,7 @@ export function tokenizeContext(text: string, from: number, to: number): Token[]
         text: value,
         lower: value.toLowerCase(),
         type: 'word',
-        capitalised: /^\p{Lu}/u.test(value),
+        capitalised: CAPITALISED.test(value),
       });
       if (trailing) {
         const at = start + value.length;
