@@ -60,11 +60,7 @@ export interface WarmRequest {
 
 /** A message to the analysis worker. */
 export type WorkerRequest =
-  | AnalyzeRequest
-  | FingerprintRequest
-  | SurveyRequest
-  | ForgetRequest
-  | WarmRequest;
+  AnalyzeRequest | FingerprintRequest | SurveyRequest | ForgetRequest | WarmRequest;
 
 /** The worker's answer to one analysis request. */
 export type AnalyzeResponse =
