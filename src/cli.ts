@@ -113,6 +113,7 @@ async function main(argv: string[]): Promise<number> {
     values: parsed.values,
     read: { maxBytes: Math.round(maxMegabytes * 1024 * 1024), warn },
     writeRecord: (record) => writeLine(JSON.stringify(record)),
+    writeJsonLine: writeLine,
     warn,
   };
   let tally: RunTally;

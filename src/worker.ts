@@ -16,6 +16,7 @@ import { buildHighlightSpans } from './core/analysis/highlightSpans';
 import { encodeHighlightTokens } from './core/analysis/highlightTokens';
 import { SEMANTIC_KINDS, type SemanticKind } from './core/analysis/semanticKinds';
 import { fingerprintFile } from './core/duplicates/fingerprintFile';
+import { surveyArticle } from './core/duplicates/surveyArticle';
 
 /** Analysers per open document; the least recently used go past this many, bounding cache memory. */
 const MAX_DOCUMENTS = 16;
@@ -32,6 +33,10 @@ function analyzerFor(key: string): ArticleAnalyzer {
   while (analyzers.size > MAX_DOCUMENTS) analyzers.delete(analyzers.keys().next().value!);
   return analyzer;
 }
+
+/** A short article that takes every lazy path once: compromise's lexicon, chrono, quotations. */
+const WARM_UP_TEXT =
+  'Talks Resume\n\n"We are ready," Anna Smith told Reuters in Geneva on Tuesday.';
 
 parentPort?.on('message', (request: WorkerRequest) => {
   switch (request.kind) {
@@ -56,6 +61,20 @@ parentPort?.on('message', (request: WorkerRequest) => {
       parentPort!.postMessage(response, transfer);
       return;
     }
+    case 'warm':
+      new ArticleAnalyzer().analyze(WARM_UP_TEXT);
+      return;
+    case 'survey': {
+      let response: AnalyzeResponse;
+      try {
+        response = { kind: 'survey', id: request.id, survey: surveyArticle(request.text) };
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        response = { kind: 'failed', id: request.id, message };
+      }
+      parentPort!.postMessage(response);
+      return;
+    }
   }
 });
 
@@ -64,7 +83,8 @@ function analyze(request: AnalyzeRequest): AnalyzeResponse {
   const deadline = request.timeoutMs ? Date.now() + request.timeoutMs : Infinity;
   const started = performance.now();
   try {
-    const analysis = analyzerFor(request.key).analyze(request.text, {
+    const analyzer = request.key === undefined ? new ArticleAnalyzer() : analyzerFor(request.key);
+    const analysis = analyzer.analyze(request.text, {
       date: request.date ?? null,
       dateFromDuplicate: request.dateFromDuplicate === true,
       shouldStop: () => {
@@ -73,12 +93,11 @@ function analyze(request: AnalyzeRequest): AnalyzeResponse {
         return undefined;
       },
     });
-    const response: AnalyzeResponse = {
-      kind: 'result',
-      id: request.id,
-      analysis,
-      milliseconds: performance.now() - started,
-    };
+    const milliseconds = performance.now() - started;
+    if (request.reply === 'json') {
+      return { kind: 'resultJson', id: request.id, json: JSON.stringify(analysis), milliseconds };
+    }
+    const response: AnalyzeResponse = { kind: 'result', id: request.id, analysis, milliseconds };
     if (request.highlightKinds) {
       const wanted = new Set<SemanticKind>(request.highlightKinds);
       const enabled = Object.fromEntries(SEMANTIC_KINDS.map((kind) => [kind, wanted.has(kind)]));

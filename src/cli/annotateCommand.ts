@@ -1,13 +1,11 @@
-import { parseArticle } from '../core/article/parseArticle';
-import { resolveArticleDate } from '../core/dates/resolveArticleDate';
 import { borrowDatesFromDuplicates } from '../core/duplicates/borrowDate';
 import { DuplicateIndex } from '../core/duplicates/duplicateIndex';
-import { fingerprintArticle } from '../core/duplicates/fingerprintArticle';
-import type { ArticleAnalysis } from '../core/types';
-import { createAnalysisPool, defaultJobs } from './analysisPool';
+import type { ArticleSurvey } from '../core/duplicates/surveyArticle';
+import { createAnalysisPool, defaultJobs, type AnalysisPool } from './analysisPool';
 import { UsageError, type CliContext } from './cliContext';
 import {
   forEachArticle,
+  holdsSeveralArticles,
   readAllRecords,
   type ArticleSources,
   type RunTally,
@@ -15,19 +13,24 @@ import {
 import type { ArticleInput } from './readInputs';
 import { inputKey } from './zonesCommand';
 
-/** How many analyses may be under way per worker, so workers never wait for the reader. */
-const IN_FLIGHT_PER_JOB = 2;
+/**
+ * How many analyses may be handed out per worker before the oldest is written: the pool keeps two
+ * per worker, and as many again wait here so a slow article does not hold the others up.
+ */
+const IN_FLIGHT_PER_JOB = 4;
 
 interface Scheduled {
   input: ArticleInput;
-  analysis: Promise<ArticleAnalysis>;
+  /** The analysis as JSON text: workers serialise it, so this thread never rebuilds the objects. */
+  analysis: Promise<string>;
 }
 
 /**
  * `news-annotator annotate`: zones, quotations with speakers, entities and dates of each input,
- * written in input order while up to `--jobs` analyses run at once on worker threads. Undated
- * inputs first borrow the date of a duplicate version among the inputs (a first pass over the
- * inputs; standard input is held in memory for it), unless `--no-borrow` is given.
+ * written in input order while up to `--jobs` analyses run at once on worker threads (a single
+ * input runs in process). Undated inputs first borrow the date of a duplicate version among the
+ * inputs, unless `--no-borrow` is given: a first pass, also on the workers, surveys every input
+ * for its own date and fingerprint (standard input is held in memory for it).
  */
 export async function runAnnotate(context: CliContext): Promise<RunTally> {
   const jobs = parseJobs(context.values.jobs);
@@ -37,17 +40,25 @@ export async function runAnnotate(context: CliContext): Promise<RunTally> {
     read: context.read,
   };
   if (context.jsonl === '-') sources.records = await readAllRecords('-', context.read);
-  const borrowed = context.values['no-borrow']
-    ? new Map<string, string>()
-    : await borrowDates(sources);
+  // A single article runs in process: starting workers would only add their start-up. Otherwise
+  // the workers start now and load compromise while this thread borrows dates.
+  const pool = createAnalysisPool(holdsSeveralArticles(sources) ? jobs : 1);
+  let borrowed: Map<string, string>;
+  try {
+    borrowed = context.values['no-borrow']
+      ? new Map()
+      : await borrowDates(sources, pool, jobs * IN_FLIGHT_PER_JOB);
+  } catch (error) {
+    await pool.close();
+    throw error;
+  }
 
-  const pool = createAnalysisPool(jobs);
   const queue: Scheduled[] = [];
   let analysisFailures = 0;
   const writeOldest = async (): Promise<void> => {
     const { input, analysis } = queue.shift()!;
     try {
-      await context.writeRecord({ ...inputKey(input), ...(await analysis) });
+      await context.writeJsonLine(recordJson(input, await analysis));
     } catch (error) {
       analysisFailures++;
       const reason = error instanceof Error ? error.message : String(error);
@@ -59,7 +70,7 @@ export async function runAnnotate(context: CliContext): Promise<RunTally> {
       sources,
       async (input) => {
         const borrowedDate = borrowed.get(keyOf(input));
-        const analysis = pool.analyze({
+        const analysis = pool.analyzeToJson({
           text: input.text,
           date: borrowedDate ?? input.date ?? context.date ?? null,
           dateFromDuplicate: borrowedDate !== undefined,
@@ -88,24 +99,49 @@ function parseJobs(value: string | boolean | undefined): number {
   return jobs;
 }
 
+/** `{id}` or `{file}` followed by the analysis fields: the record, joined without re-parsing. */
+function recordJson(input: ArticleInput, analysisJson: string): string {
+  const key = JSON.stringify(inputKey(input));
+  return `${key.slice(0, -1)},${analysisJson.slice(1)}`;
+}
+
 function keyOf(input: ArticleInput): string {
   return input.file !== undefined ? `file:${input.file}` : `id:${input.id ?? ''}`;
 }
 
-/** The first pass: fingerprints and own dates of every input, then what undated ones borrow. */
-async function borrowDates(sources: ArticleSources): Promise<Map<string, string>> {
+/**
+ * The first pass: the own date and fingerprint of every input, surveyed by the pool (in input
+ * order, a bounded number at a time), then what undated inputs borrow from their duplicates.
+ */
+async function borrowDates(
+  sources: ArticleSources,
+  pool: AnalysisPool,
+  window: number,
+): Promise<Map<string, string>> {
   const index = new DuplicateIndex();
   const ownDates = new Map<string, string | null>();
+  const pending: Array<{ key: string; survey: Promise<ArticleSurvey> }> = [];
+  const takeOldest = async (): Promise<void> => {
+    const { key, survey } = pending.shift()!;
+    try {
+      const { date, fingerprint } = await survey;
+      ownDates.set(key, date);
+      index.add(key, fingerprint);
+    } catch {
+      // An input that cannot be surveyed neither lends nor borrows; its analysis reports it.
+    }
+  };
   await forEachArticle(
     { ...sources, read: { ...sources.read, warn: () => undefined } },
-    (input) => {
-      const key = keyOf(input);
-      const zones = parseArticle(input.text).zones;
-      ownDates.set(key, resolveArticleDate({ text: input.text, zones }).date);
-      index.add(key, fingerprintArticle(input.text, zones));
+    async (input) => {
+      const survey = pool.survey(input.text);
+      survey.catch(() => undefined); // Handled when its turn comes.
+      pending.push({ key: keyOf(input), survey });
+      while (pending.length >= window) await takeOldest();
     },
     () => undefined, // Unreadable inputs are reported once, by the second pass.
   );
+  while (pending.length > 0) await takeOldest();
   const dates = new Map<string, string>();
   for (const [key, choice] of borrowDatesFromDuplicates(ownDates, index))
     dates.set(key, choice.date);

@@ -13,6 +13,8 @@ export interface CliContext {
   read: ReadOptions;
   /** Writes one JSON Lines record to stdout, waiting when the reader is slower. */
   writeRecord: (record: object) => Promise<void> | void;
+  /** Writes one record already serialised as JSON text (one line, no line break) the same way. */
+  writeJsonLine: (json: string) => Promise<void> | void;
   /** Writes one message line to stderr. */
   warn: (message: string) => void;
 }

@@ -1,3 +1,4 @@
+import { closeSync, openSync, readSync } from 'node:fs';
 import {
   expandPaths,
   isFailure,
@@ -70,4 +71,48 @@ export async function readAllRecords(
   const records: Array<ArticleInput | InputFailure> = [];
   for await (const value of readJsonLines(jsonl, read)) records.push(value);
   return records;
+}
+
+/**
+ * Whether the sources may hold more than one article, found without reading them whole: paths
+ * are expanded and counted, held records counted, and a JSON Lines file read only up to its
+ * second non-empty line. Unreadable inputs do not count; they are reported when processed.
+ */
+export function holdsSeveralArticles(sources: ArticleSources): boolean {
+  let count = expandPaths(sources.paths).files.length;
+  if (sources.records) count += sources.records.filter((value) => !isFailure(value)).length;
+  else if (sources.jsonl === '-') return true;
+  else if (sources.jsonl !== undefined) count += countNonEmptyLines(sources.jsonl, 2);
+  return count > 1;
+}
+
+/** Counts the lines holding more than white space in a file, stopping at `limit`. */
+function countNonEmptyLines(path: string, limit: number): number {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return 0;
+  }
+  try {
+    const chunk = Buffer.alloc(64 * 1024);
+    let count = 0;
+    let lineHasContent = false;
+    for (let read = readSync(fd, chunk); read > 0; read = readSync(fd, chunk)) {
+      for (let i = 0; i < read; i++) {
+        const byte = chunk[i]!;
+        if (byte === 0x0a) {
+          if (lineHasContent && ++count >= limit) return count;
+          lineHasContent = false;
+        } else if (byte !== 0x20 && byte !== 0x09 && byte !== 0x0d) {
+          lineHasContent = true;
+        }
+      }
+    }
+    return lineHasContent ? count + 1 : count;
+  } catch {
+    return 0;
+  } finally {
+    closeSync(fd);
+  }
 }

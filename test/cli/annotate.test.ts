@@ -113,6 +113,51 @@ suite('news-annotator annotate', () => {
     assert.deepEqual(run.records[0]!.quotes, []);
   });
 
+  test('--jobs 2 writes the records in input order, exactly as --jobs 1 does', () => {
+    const seedTexts = ['000_bfa63e976a24a0e6.txt', '001_2e408fe495f00e99.txt'].map((name) =>
+      readFileSync(join(root, 'seeds', name), 'utf8'),
+    );
+    // Long and short articles interleaved, more than the workers hold at once, so analyses end
+    // out of input order.
+    const lines = Array.from({ length: 14 }, (_, i) =>
+      JSON.stringify({
+        id: `record-${i}`,
+        text: i % 3 === 0 ? seedTexts[i % 2]! : `Short note ${i}: the mayor said on Monday.`,
+      }),
+    );
+    const file = join(scratch, 'mixed.jsonl');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const parallel = runCli(['annotate', '--jobs', '2', '--jsonl', file]);
+    assert.equal(parallel.status, 0, parallel.stderr);
+    assert.deepEqual(
+      parallel.records.map((record) => record.id),
+      lines.map((_, i) => `record-${i}`),
+    );
+    const serial = runCli(['annotate', '--jobs', '1', '--jsonl', file]);
+    assert.equal(serial.status, 0, serial.stderr);
+    assert.equal(parallel.stdout, serial.stdout);
+  });
+
+  test('--jobs 2 reports a bad record and writes the good ones around it in order', () => {
+    const input = [
+      JSON.stringify({ id: 'a', text: '"We are ready," Anna Smith said on Tuesday.' }),
+      '{"id": "broken", "text": ',
+      JSON.stringify({ id: 'b', text: 'Talks resumed in Geneva.' }),
+      JSON.stringify({ id: 'c' }),
+      JSON.stringify({ id: 'd', text: 'Officials declined to comment.' }),
+    ].join('\n');
+    const run = runCli(['annotate', '--jobs', '2', '--jsonl', '-'], input);
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /stdin:2: not valid JSON/);
+    assert.match(run.stderr, /stdin:4: the record has no string "text"/);
+    assert.match(run.stderr, /2 of 5 inputs failed/);
+    assert.deepEqual(
+      run.records.map((record) => record.id),
+      ['a', 'b', 'd'],
+    );
+    assert.equal((run.records[0]!.quotes as QuoteRecord[])[0]!.speaker?.text, 'Anna Smith');
+  });
+
   test('rejects a malformed --date or --jobs as bad usage', () => {
     assert.equal(runCli(['annotate', '--date', 'yesterday', 'seeds']).status, 2);
     assert.equal(runCli(['annotate', '--jobs', '0', 'seeds']).status, 2);

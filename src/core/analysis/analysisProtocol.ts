@@ -1,4 +1,5 @@
 import type { ArticleFingerprint } from '../duplicates/fingerprintArticle';
+import type { ArticleSurvey } from '../duplicates/surveyArticle';
 import type { ArticleAnalysis } from '../types';
 import type { SemanticKind } from './semanticKinds';
 
@@ -6,8 +7,11 @@ import type { SemanticKind } from './semanticKinds';
 export interface AnalyzeRequest {
   kind: 'analyze';
   id: number;
-  /** Identifies the document across versions, so the worker can reuse its paragraph cache. */
-  key: string;
+  /**
+   * Identifies the document across versions, so the worker can reuse its paragraph cache.
+   * Without one the worker keeps nothing of the analysis (the CLI's one-off articles).
+   */
+  key?: string;
   text: string;
   /** A date supplied from outside the text (`--date`, JSON Lines, a duplicate version). */
   date?: string | null;
@@ -17,6 +21,11 @@ export interface AnalyzeRequest {
   cancel?: SharedArrayBuffer;
   /** Analysis stops after this many milliseconds and reports a timeout. */
   timeoutMs?: number;
+  /**
+   * `json`: the analysis comes back as JSON text (`resultJson`), for a caller that only writes it
+   * out; copying a string between threads costs far less than copying the object tree.
+   */
+  reply?: 'object' | 'json';
   /**
    * The highlight kinds switched on; when given, the worker also returns the editor's line tokens
    * for them, so the extension host does no offset conversion.
@@ -37,8 +46,21 @@ export interface ForgetRequest {
   key: string;
 }
 
+/** Asks the worker for an article's own date and fingerprint (`surveyArticle`), for borrowing. */
+export interface SurveyRequest {
+  kind: 'survey';
+  id: number;
+  text: string;
+}
+
+/** Asks the worker to load compromise and chrono now, before the first article arrives. */
+export interface WarmRequest {
+  kind: 'warm';
+}
+
 /** A message to the analysis worker. */
-export type WorkerRequest = AnalyzeRequest | FingerprintRequest | ForgetRequest;
+export type WorkerRequest =
+  AnalyzeRequest | FingerprintRequest | SurveyRequest | ForgetRequest | WarmRequest;
 
 /** The worker's answer to one analysis request. */
 export type AnalyzeResponse =
@@ -50,6 +72,8 @@ export type AnalyzeResponse =
       /** Line tokens (see `encodeHighlightTokens`) for the requested highlight kinds. */
       tokens?: Uint32Array;
     }
+  | { kind: 'resultJson'; id: number; json: string; milliseconds: number }
+  | { kind: 'survey'; id: number; survey: ArticleSurvey }
   | { kind: 'cancelled'; id: number }
   | { kind: 'failed'; id: number; message: string };
 

@@ -1,8 +1,6 @@
 import type { FingerprintOutcome } from '../analysis/analysisProtocol';
-import { parseArticle } from '../article/parseArticle';
-import { resolveArticleDate } from '../dates/resolveArticleDate';
 import { decodeText } from '../text/decodeText';
-import { fingerprintArticle } from './fingerprintArticle';
+import { surveyArticle } from './surveyArticle';
 
 /**
  * What the duplicate index needs of one file: its text decoded, its zones, its own date (header,
@@ -12,8 +10,5 @@ import { fingerprintArticle } from './fingerprintArticle';
 export function fingerprintFile(bytes: Uint8Array): FingerprintOutcome {
   const decoded = decodeText(bytes);
   if (!decoded.ok) return { ok: false, reason: decoded.reason };
-  const text = decoded.text;
-  const zones = parseArticle(text).zones;
-  const own = resolveArticleDate({ text, zones });
-  return { ok: true, fingerprint: fingerprintArticle(text, zones), date: own.date };
+  return { ok: true, ...surveyArticle(decoded.text) };
 }
