@@ -3,7 +3,6 @@
  * one Disposable that the extension context owns.
  */
 import * as vscode from 'vscode';
-import { parseArticle } from './core/article/parseArticle';
 import { registerCompareWithDuplicate } from './features/compareVersions';
 import { registerAddEntity } from './features/addEntity';
 import { registerArticleStatus, type ArticleStatus } from './features/articleStatus';
@@ -18,10 +17,10 @@ import { SEMANTIC_KINDS } from './core/analysis/semanticKinds';
 import { AnalysisClient } from './platform/analysisClient';
 import { AnalysisWorker } from './platform/analysisWorker';
 import { readConfig } from './platform/config';
-import { DocumentCache } from './platform/documentCache';
+import { ArticleStructures } from './platform/articleStructures';
 import { DuplicateIndexService } from './platform/duplicateIndexService';
 import { KnowledgeService } from './platform/knowledgeService';
-import { registerHostTimings, timeSync } from './platform/hostTimings';
+import { registerHostTimings } from './platform/hostTimings';
 import { getOutputChannel, outputLogFile, registerOutputChannel } from './platform/outputChannel';
 import { WorkspaceMentions } from './platform/workspaceMentions';
 import { registerNewsVersionProvider } from './platform/versionDiff';
@@ -37,20 +36,18 @@ export interface NewsAnnotatorApi {
 
 /** Activates News Annotator. */
 export function activate(context: vscode.ExtensionContext): NewsAnnotatorApi {
-  const structures = new DocumentCache((document) =>
-    timeSync('parseArticle', () => parseArticle(document.getText())),
-  );
-  context.subscriptions.push(
-    registerHostTimings(),
-    structures,
-    registerOutline(structures),
-    registerFolding(structures),
-  );
   // One worker thread for the NLP and every job that grows with an article's size. It starts on
   // the first request, never here: activation loads no NLP.
   const worker = new AnalysisWorker(
     vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js').fsPath,
     getOutputChannel(),
+  );
+  const structures = new ArticleStructures(worker, getOutputChannel());
+  context.subscriptions.push(
+    registerHostTimings(),
+    structures,
+    registerOutline(structures),
+    registerFolding(structures),
   );
   const duplicates = new DuplicateIndexService(
     context.storageUri ?? context.globalStorageUri,

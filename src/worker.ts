@@ -1,20 +1,23 @@
 /**
  * The analysis worker: a Node worker thread that owns compromise, chrono and the paragraph caches,
- * so the extension host's thread and the CLI's main thread only move messages. It also converts
- * highlight spans to line tokens and fingerprints files for the duplicate index, the two other
- * jobs that grow with the size of an article.
+ * so the extension host's thread and the CLI's main thread only move messages. It also does the
+ * other jobs that grow with the size of an article: it converts highlight spans to line tokens,
+ * fingerprints files for the duplicate index, finds the zones of articles too long to parse on the
+ * extension host, and surveys the CLI's inputs for date borrowing.
  */
 import { parentPort } from 'node:worker_threads';
 import type {
   AnalyzeRequest,
   AnalyzeResponse,
   FingerprintResponse,
+  StructureResponse,
   WorkerRequest,
 } from './core/analysis/analysisProtocol';
 import { ArticleAnalyzer, AnalysisCancelled } from './core/analysis/articleAnalyzer';
 import { buildHighlightSpans } from './core/analysis/highlightSpans';
 import { encodeHighlightTokens } from './core/analysis/highlightTokens';
 import { SEMANTIC_KINDS, type SemanticKind } from './core/analysis/semanticKinds';
+import { parseArticle } from './core/article/parseArticle';
 import { fingerprintFile } from './core/duplicates/fingerprintFile';
 import { surveyArticle } from './core/duplicates/surveyArticle';
 
@@ -59,6 +62,17 @@ parentPort?.on('message', (request: WorkerRequest) => {
           ? [response.tokens.buffer as ArrayBuffer]
           : [];
       parentPort!.postMessage(response, transfer);
+      return;
+    }
+    case 'structure': {
+      let response: StructureResponse;
+      try {
+        response = { kind: 'structure', id: request.id, structure: parseArticle(request.text) };
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        response = { kind: 'failed', id: request.id, message };
+      }
+      parentPort!.postMessage(response);
       return;
     }
     case 'warm':

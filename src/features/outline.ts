@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { firstWords } from '../core/cards/markdown';
-import type { ArticleStructure, Zone, ZoneKind } from '../core/types';
+import type { Zone, ZoneKind } from '../core/types';
 import { ARTICLE_SELECTOR } from '../platform/articleSelector';
+import type { ArticleStructures } from '../platform/articleStructures';
 import { LIMITS } from '../platform/config';
 import { DocumentCache } from '../platform/documentCache';
 import { timeSync } from '../platform/hostTimings';
@@ -29,15 +30,12 @@ const ZONE_SYMBOLS: Record<ZoneKind, { label: string; kind: vscode.SymbolKind }>
  * one entry for the rest, so a 20 MB article of 100,000 paragraphs gets its outline at once
  * instead of freezing the editor; the output says so, once a document.
  */
-export function registerOutline(structures: DocumentCache<ArticleStructure>): vscode.Disposable {
+export function registerOutline(structures: ArticleStructures): vscode.Disposable {
   const announced = new Set<string>();
-  const symbols = new DocumentCache((document) => {
-    const zones = structures.get(document).zones;
+  const symbols = new DocumentCache(async (document) => {
+    const { zones } = await structures.get(document);
     const longest = { count: 0 };
-    const made = timeSync('outline', () => {
-      const text = document.getText();
-      return zones.map((zone) => toSymbol(document, text, zone, longest));
-    });
+    const made = timeSync('outline', () => zones.map((zone) => toSymbol(document, zone, longest)));
     const key = document.uri.toString();
     if (longest.count > LIMITS.maxOutlineChildren && !announced.has(key)) {
       announced.add(key);
@@ -67,31 +65,31 @@ const DETAIL_CHARS = 400;
 
 function toSymbol(
   document: vscode.TextDocument,
-  text: string,
   zone: Zone,
   longest: { count: number },
 ): vscode.DocumentSymbol {
   const { label, kind } = ZONE_SYMBOLS[zone.kind];
   const range = new vscode.Range(document.positionAt(zone.start), document.positionAt(zone.end));
+  // Only the text shown is read, never the whole document (which can be 20 MB).
+  const read = (start: number, end: number): string =>
+    document.getText(new vscode.Range(document.positionAt(start), document.positionAt(end)));
   // The headline names itself; other zones show their kind with their first words as detail,
   // read from the zone's head only (a body zone can be a megabyte).
   const name =
     zone.kind === 'headline'
-      ? text.slice(zone.start, zone.end)
+      ? read(zone.start, zone.end)
       : zone.duplicate
         ? `${label} (repeated)`
         : label;
   const detail =
     zone.kind === 'headline'
       ? ''
-      : firstWords(
-          zone.name ?? text.slice(zone.start, Math.min(zone.end, zone.start + DETAIL_CHARS)),
-        );
+      : firstWords(zone.name ?? read(zone.start, Math.min(zone.end, zone.start + DETAIL_CHARS)));
   const symbol = new vscode.DocumentSymbol(name || label, detail, kind, range, range);
   const children = zone.children ?? [];
   longest.count = Math.max(longest.count, children.length);
   const listed = children.slice(0, LIMITS.maxOutlineChildren);
-  symbol.children = listed.map((child) => toSymbol(document, text, child, longest));
+  symbol.children = listed.map((child) => toSymbol(document, child, longest));
   if (children.length > listed.length) {
     const rest = new vscode.Range(
       document.positionAt(children[listed.length]!.start),

@@ -7,8 +7,10 @@ import type {
   FingerprintRequest,
   FingerprintResponse,
   ForgetRequest,
+  StructureRequest,
   WorkerResponse,
 } from '../core/analysis/analysisProtocol';
+import type { ArticleStructure } from '../core/types';
 import { timeSync } from './hostTimings';
 
 /** A request without its id: the connection numbers requests itself. */
@@ -48,6 +50,14 @@ export class AnalysisWorker implements vscode.Disposable {
     };
   }
 
+  /** Finds an article's zones in the worker, for a text too long to parse on the host's thread. */
+  async structure(text: string): Promise<ArticleStructure> {
+    const request: Unnumbered<StructureRequest> = { kind: 'structure', text };
+    const response = await this.send(request);
+    if (response.kind === 'structure') return response.structure;
+    throw new Error(response.kind === 'failed' ? response.message : 'the worker did not answer');
+  }
+
   /** Tells a running worker that a document closed; a worker that is not running has nothing. */
   forget(key: string): void {
     const message: ForgetRequest = { kind: 'forget', key };
@@ -55,7 +65,8 @@ export class AnalysisWorker implements vscode.Disposable {
   }
 
   private send(
-    request: Unnumbered<AnalyzeRequest> | Unnumbered<FingerprintRequest>,
+    request:
+      Unnumbered<AnalyzeRequest> | Unnumbered<FingerprintRequest> | Unnumbered<StructureRequest>,
   ): Promise<WorkerResponse> {
     const id = this.nextId++;
     return new Promise((resolve) => {

@@ -50,6 +50,13 @@ export const LIMITS = {
   maxSearchedFileBytes: 2 * 1024 * 1024,
   /** A duplicate-index build lists this many skipped files one by one, then only counts them. */
   skippedFilesListed: 20,
+  /**
+   * Articles longer than this many characters get their zones (outline, folding) from the
+   * analysis worker: `parseArticle` takes 10-35 ms a million characters on the extension host's
+   * thread, and 130 ms for 20 MB. Past it paragraphs do not fold (tens of thousands of ranges);
+   * the captions, boilerplate, comments and each comment still do.
+   */
+  maxHostParseChars: 1_000_000,
   /** The outline lists this many children of a zone (paragraphs of the body), then one entry. */
   maxOutlineChildren: 1000,
 } as const;

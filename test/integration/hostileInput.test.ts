@@ -40,6 +40,7 @@ import {
 } from './helpers';
 
 const cleanSeedName = '001_2e408fe495f00e99.txt';
+const fullSeedName = '000_bfa63e976a24a0e6.txt';
 const DUPLICATE_GLOBS = ['**/[0-9][0-9][0-9]_*.txt', '**/*.article'];
 
 interface FoundCluster {
@@ -342,6 +343,46 @@ suite('Hostile input in VS Code', function () {
         uri,
       );
       assert.equal(symbols.find((symbol) => symbol.name === 'Body')?.children.length, 1);
+    });
+
+    test('past 1,000,000 characters the zones come from the worker: the outline is whole, and paragraphs do not fold', async () => {
+      // Seed 000 with its body's paragraphs copied to 1.2 million characters, before the site
+      // boilerplate and the comments, which must still be found and folded.
+      const seed = readFileSync(workspaceFile(fullSeedName).fsPath, 'utf8');
+      const bodyEnd = seed.indexOf(gold[fullSeedName].zones.find((z) => z.kind === 'body')!.to!);
+      const bodyStart = seed.indexOf('MOSCOW—While welcoming');
+      // Each copied paragraph runs over several lines, so it would fold in a shorter article.
+      const paragraphs = seed.slice(bodyStart, bodyEnd).replace(/, /g, ',\n');
+      const copies = Math.ceil(1_200_000 / paragraphs.length);
+      const text =
+        seed.slice(0, bodyEnd) + `\n\n${paragraphs}`.repeat(copies) + seed.slice(bodyEnd);
+      const uri = writeWorkspaceFile('hostile/long-body.article', text);
+      const document = await openArticle(uri);
+      const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>(
+        'vscode.executeDocumentSymbolProvider',
+        uri,
+      );
+      const names = symbols.map((symbol) => symbol.name);
+      assert.ok(names.includes('Boilerplate') && names.includes('Comments'), names.join(', '));
+      const body = symbols.find((symbol) => symbol.name === 'Body');
+      assert.match(body!.children.at(-1)!.name, /^\d{1,3}(,\d{3})* more$/);
+      const [major = 0, minor = 0] = vscode.version.split('.').map(Number);
+      if (major === 1 && minor < 76) return; // No vscode.executeFoldingRangeProvider before 1.76.
+      const ranges = await vscode.commands.executeCommand<vscode.FoldingRange[]>(
+        'vscode.executeFoldingRangeProvider',
+        uri,
+      );
+      const boilerplateLine = document.positionAt(text.lastIndexOf('Discussion Policy')).line;
+      assert.ok(
+        ranges.some((range) => range.start <= boilerplateLine && range.end > boilerplateLine),
+        'the boilerplate folds',
+      );
+      const firstBodyLine = document.positionAt(bodyStart).line;
+      assert.deepEqual(
+        ranges.filter((range) => range.start >= firstBodyLine && range.end < boilerplateLine),
+        [],
+        'no paragraph of the body folds',
+      );
     });
 
     test('a single 1 MB line is highlighted past the 20,000 characters the grammar reads', async () => {

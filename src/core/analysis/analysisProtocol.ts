@@ -1,6 +1,6 @@
 import type { ArticleFingerprint } from '../duplicates/fingerprintArticle';
 import type { ArticleSurvey } from '../duplicates/surveyArticle';
-import type { ArticleAnalysis } from '../types';
+import type { ArticleAnalysis, ArticleStructure } from '../types';
 import type { SemanticKind } from './semanticKinds';
 
 /** Asks the analysis worker to analyse one article. */
@@ -40,6 +40,13 @@ export interface FingerprintRequest {
   bytes: Uint8Array;
 }
 
+/** Asks the worker for an article's zones (`parseArticle`), for a text too long to parse on the host. */
+export interface StructureRequest {
+  kind: 'structure';
+  id: number;
+  text: string;
+}
+
 /** Tells the worker that a document is closed, so its cache can go. */
 export interface ForgetRequest {
   kind: 'forget';
@@ -60,7 +67,12 @@ export interface WarmRequest {
 
 /** A message to the analysis worker. */
 export type WorkerRequest =
-  AnalyzeRequest | FingerprintRequest | SurveyRequest | ForgetRequest | WarmRequest;
+  | AnalyzeRequest
+  | FingerprintRequest
+  | StructureRequest
+  | SurveyRequest
+  | ForgetRequest
+  | WarmRequest;
 
 /** The worker's answer to one analysis request. */
 export type AnalyzeResponse =
@@ -89,5 +101,10 @@ export interface FingerprintResponse {
   outcome: FingerprintOutcome;
 }
 
+/** The worker's answer to a structure request: the zones, or why they could not be found. */
+export type StructureResponse =
+  | { kind: 'structure'; id: number; structure: ArticleStructure }
+  | { kind: 'failed'; id: number; message: string };
+
 /** Any answer from the worker. */
-export type WorkerResponse = AnalyzeResponse | FingerprintResponse;
+export type WorkerResponse = AnalyzeResponse | FingerprintResponse | StructureResponse;
