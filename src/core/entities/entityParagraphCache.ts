@@ -20,6 +20,7 @@ import {
   nameSignature,
   placeMention,
   resolveUnit,
+  retokenizeEntityWords,
   sortWithoutOverlaps,
   spreadTypes,
   tokenizeEntityWords,
@@ -246,7 +247,8 @@ export class EntityParagraphCache {
     );
     const entries = this.units.lookUp(
       windows,
-      (u, window) => makeEntry(window, spans[u]!.end - spans[u]!.start, datelineKeys[u]!),
+      (u, window, previous) =>
+        makeEntry(window, spans[u]!.end - spans[u]!.start, datelineKeys[u]!, previous),
       (entry, u) =>
         entry.unitLength === spans[u]!.end - spans[u]!.start && entry.datelines === datelineKeys[u],
     );
@@ -459,9 +461,21 @@ function questionsHold(
   return true;
 }
 
-/** Tokenises a unit and collects its word forms; `window` is the unit and the text after it. */
-function makeEntry(window: string, unitLength: number, datelines: string): UnitEntry {
-  const tokens = tokenizeEntityWords(window.slice(0, unitLength));
+/**
+ * Tokenises a unit and collects its word forms; `window` is the unit and the text after it. With
+ * the entry of another unit (the last document's at the same place, usually this unit before an
+ * edit), only the words around the change are matched again.
+ */
+function makeEntry(
+  window: string,
+  unitLength: number,
+  datelines: string,
+  previous: UnitEntry | undefined,
+): UnitEntry {
+  const unit = window.slice(0, unitLength);
+  const tokens = previous
+    ? retokenizeEntityWords(previous.text.slice(0, previous.unitLength), previous.tokens, unit)
+    : tokenizeEntityWords(unit);
   const forms = collectWordForms(tokens);
   return {
     text: window,

@@ -34,7 +34,7 @@ import {
   SAY_WORDS,
   TITLE_WORDS,
 } from './entityWords';
-import { tokenizeWords, type WordToken } from './tokenizeWords';
+import { retokenizeWords, tokenizeWords, type WordToken } from './tokenizeWords';
 
 /** Options of `findEntities`. */
 export interface FindEntitiesOptions {
@@ -132,6 +132,18 @@ function findEntitiesUnguarded(text: string, options: FindEntitiesOptions): Enti
 /** Tokenises text the way the entity rules read it (title-case headlines told from name lists). */
 export function tokenizeEntityWords(text: string): WordToken[] {
   return tokenizeWords(text, isOrdinaryWord);
+}
+
+/**
+ * The tokens `tokenizeEntityWords(text)` gives, worked out from another text's tokens (see
+ * `retokenizeWords`): after an edit, only the words around the change are matched again.
+ */
+export function retokenizeEntityWords(
+  previousText: string,
+  previousTokens: readonly WordToken[],
+  text: string,
+): WordToken[] {
+  return retokenizeWords(previousText, previousTokens, text, isOrdinaryWord);
 }
 
 /** A set of lower-cased words the rules ask about; only membership is needed. */

@@ -84,17 +84,145 @@ export function tokenizeWords(
   text: string,
   isOrdinaryWord: (lower: string) => boolean = () => false,
 ): WordToken[] {
+  const lineStarts = findLineStarts(text);
+  const capsLines = lineStarts.map((_, l) =>
+    isCapsLine(lineText(text, lineStarts, l), isOrdinaryWord),
+  );
   const tokens: WordToken[] = [];
-  const lineStarts: number[] = [0];
-  const capsLines: boolean[] = [];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  for (let l = 0; l < lineStarts.length; l++) {
-    const end = l + 1 < lineStarts.length ? lineStarts[l + 1]! - 1 : text.length;
-    capsLines.push(isCapsLine(text.slice(lineStarts[l], end), isOrdinaryWord));
+  scanTokens(
+    text,
+    0,
+    lineStarts,
+    (l) => capsLines[l]!,
+    tokens,
+    () => false,
+  );
+  return tokens;
+}
+
+/**
+ * The tokens `tokenizeWords(text)` gives, worked out from the tokens of another text (usually the
+ * previous version of the same paragraph): tokens in the stretch both texts start with are kept,
+ * those in the stretch they end with are shifted, and only the words around the change are matched
+ * again. Every field is what a fresh tokenisation gives; a line whose text changed has its
+ * capitals test run again. Any pair of texts gives the right tokens; similar ones give them fast.
+ */
+export function retokenizeWords(
+  previousText: string,
+  previousTokens: readonly WordToken[],
+  text: string,
+  isOrdinaryWord: (lower: string) => boolean = () => false,
+): WordToken[] {
+  const shortest = Math.min(previousText.length, text.length);
+  let prefix = 0;
+  while (prefix < shortest && previousText.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (
+    suffix < shortest - prefix &&
+    previousText.charCodeAt(previousText.length - 1 - suffix) ===
+      text.charCodeAt(text.length - 1 - suffix)
+  )
+    suffix++;
+  if (prefix === text.length && prefix === previousText.length) return [...previousTokens];
+  const shift = text.length - previousText.length;
+  // The common tail starts here in the new text; a line starting at or after it is unchanged.
+  const tailStart = text.length - suffix;
+  const lineStarts = findLineStarts(text);
+  const lineShift = lineStarts.length - findLineStarts(previousText).length;
+  const capsLines = new Map<number, boolean>();
+  const capsLineOf = (l: number): boolean => {
+    let caps = capsLines.get(l);
+    if (caps === undefined) {
+      caps = isCapsLine(lineText(text, lineStarts, l), isOrdinaryWord);
+      capsLines.set(l, caps);
+    }
+    return caps;
+  };
+  // A line ending (with its line break) before the change, or starting after it, is unchanged.
+  const lineUnchanged = (l: number): boolean => {
+    const end = l + 1 < lineStarts.length ? lineStarts[l + 1]! : text.length + 1;
+    return end <= prefix || (l > 0 && lineStarts[l]! - 1 >= tailStart);
+  };
+  const tokens: WordToken[] = [];
+  // A kept token's match (with the full stop and "'s" it may have shed, three characters) and the
+  // two characters after it that matching reads end before the change, so matching from the start
+  // would find it unchanged.
+  let kept = 0;
+  while (kept < previousTokens.length && previousTokens[kept]!.end + MATCH_READS_PAST < prefix) {
+    const token = previousTokens[kept]!;
+    const capsLine = lineUnchanged(token.line) ? token.capsLine : capsLineOf(token.line);
+    tokens.push(capsLine === token.capsLine ? token : { ...token, capsLine });
+    kept++;
   }
+  // Between the last kept match and the next match lie only characters that start no match.
+  const from = Math.min(previousTokens[kept]?.start ?? prefix, prefix);
+  const byStart = new Map<number, number>();
+  for (let k = kept; k < previousTokens.length; k++) {
+    const start = previousTokens[k]!.start + shift;
+    if (start >= tailStart) byStart.set(start, k);
+  }
+  let resumeAt: number | undefined;
+  scanTokens(text, from, lineStarts, capsLineOf, tokens, (start) => {
+    resumeAt = byStart.get(start);
+    return resumeAt !== undefined;
+  });
+  if (resumeAt === undefined) return tokens;
+  // From a match inside the common tail on, matching reads only the tail: the same matches,
+  // shifted. Only the first one's sentence start can read across the change.
+  for (let k = resumeAt; k < previousTokens.length; k++) {
+    const token = previousTokens[k]!;
+    const line = token.line + lineShift;
+    const capsLine = lineUnchanged(line) ? token.capsLine : capsLineOf(line);
+    const start = token.start + shift;
+    const sentenceStart =
+      k === resumeAt
+        ? isSentenceStart(text, start, tokens[tokens.length - 1])
+        : token.sentenceStart;
+    const same =
+      shift === 0 &&
+      lineShift === 0 &&
+      capsLine === token.capsLine &&
+      sentenceStart === token.sentenceStart;
+    tokens.push(
+      same ? token : { ...token, start, end: token.end + shift, line, capsLine, sentenceStart },
+    );
+  }
+  return tokens;
+}
+
+/** How far past a token's end its match, and what matching read to end it, can reach. */
+const MATCH_READS_PAST = 5;
+
+/** Where each line of `text` starts. */
+function findLineStarts(text: string): number[] {
+  const lineStarts: number[] = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  return lineStarts;
+}
+
+function lineText(text: string, lineStarts: readonly number[], l: number): string {
+  const end = l + 1 < lineStarts.length ? lineStarts[l + 1]! - 1 : text.length;
+  return text.slice(lineStarts[l], end);
+}
+
+/**
+ * Matches words from `from` (a position where no match is under way) to the end, pushing their
+ * tokens, until `stopAt` says yes to a match's start; that match is not pushed.
+ */
+function scanTokens(
+  text: string,
+  from: number,
+  lineStarts: readonly number[],
+  capsLineOf: (line: number) => boolean,
+  tokens: WordToken[],
+  stopAt: (start: number) => boolean,
+): void {
+  const pattern = new RegExp(WORD_PATTERN);
+  pattern.lastIndex = from;
   let line = 0;
-  for (const match of text.matchAll(WORD_PATTERN)) {
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
     const start = match.index;
+    if (stopAt(start)) return;
     let word = match[0];
     while (line + 1 < lineStarts.length && lineStarts[line + 1]! <= start) line++;
     if (word.endsWith('.') && !/^(?:\p{L}\.){2,}$/u.test(word)) {
@@ -122,11 +250,10 @@ export function tokenizeWords(
       upper: letters >= 2 && !/\p{Ll}/u.test(word),
       possessive,
       sentenceStart: false,
-      capsLine: capsLines[line]!,
+      capsLine: capsLineOf(line),
       line,
     };
     token.sentenceStart = isSentenceStart(text, start, tokens[tokens.length - 1]);
     tokens.push(token);
   }
-  return tokens;
 }
