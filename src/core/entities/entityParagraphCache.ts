@@ -20,10 +20,10 @@ import {
   nameSignature,
   placeMention,
   resolveUnit,
-  retokenizeEntityWords,
+  retokenizeEntityText,
   sortWithoutOverlaps,
   spreadTypes,
-  tokenizeEntityWords,
+  tokenizeEntityText,
   typedMentions,
   voteSignature,
   type EntityCandidate,
@@ -34,7 +34,7 @@ import {
   type UnitMention,
   type WordLookup,
 } from './findEntities';
-import type { WordToken } from './tokenizeWords';
+import type { LineLetters, WordToken } from './tokenizeWords';
 
 /** How far the rules look past a phrase's last word (the dateline pattern reads 40 characters). */
 const LOOK_AHEAD = 40;
@@ -63,6 +63,8 @@ interface UnitEntry {
   datelines: string;
   /** Tokens with offsets and line numbers relative to the unit. */
   tokens: WordToken[];
+  /** The letter counts of the unit's lines, for tokenising an edited version of it. */
+  lines: LineLetters[];
   lowerForms: ReadonlySet<string>;
   midSentenceCapitals: ReadonlySet<string>;
   /** The classified phrases and the word-set answers they depended on, once computed. */
@@ -473,15 +475,23 @@ function makeEntry(
   previous: UnitEntry | undefined,
 ): UnitEntry {
   const unit = window.slice(0, unitLength);
-  const tokens = previous
-    ? retokenizeEntityWords(previous.text.slice(0, previous.unitLength), previous.tokens, unit)
-    : tokenizeEntityWords(unit);
+  const { tokens, lines } = previous
+    ? retokenizeEntityText(
+        {
+          text: previous.text.slice(0, previous.unitLength),
+          tokens: previous.tokens,
+          lines: previous.lines,
+        },
+        unit,
+      )
+    : tokenizeEntityText(unit);
   const forms = collectWordForms(tokens);
   return {
     text: window,
     unitLength,
     datelines,
     tokens,
+    lines,
     lowerForms: forms.lowerForms,
     midSentenceCapitals: forms.midSentenceCapitals,
   };

@@ -34,7 +34,13 @@ import {
   SAY_WORDS,
   TITLE_WORDS,
 } from './entityWords';
-import { retokenizeWords, tokenizeWords, type WordToken } from './tokenizeWords';
+import {
+  retokenizeWords,
+  tokenizeWithLines,
+  tokenizeWords,
+  type Tokenization,
+  type WordToken,
+} from './tokenizeWords';
 
 /** Options of `findEntities`. */
 export interface FindEntitiesOptions {
@@ -134,16 +140,17 @@ export function tokenizeEntityWords(text: string): WordToken[] {
   return tokenizeWords(text, isOrdinaryWord);
 }
 
+/** `tokenizeEntityWords`, with what `retokenizeEntityText` needs to start from it. */
+export function tokenizeEntityText(text: string): Tokenization {
+  return tokenizeWithLines(text, isOrdinaryWord);
+}
+
 /**
- * The tokens `tokenizeEntityWords(text)` gives, worked out from another text's tokens (see
+ * What `tokenizeEntityText(text)` gives, worked out from another text's tokenisation (see
  * `retokenizeWords`): after an edit, only the words around the change are matched again.
  */
-export function retokenizeEntityWords(
-  previousText: string,
-  previousTokens: readonly WordToken[],
-  text: string,
-): WordToken[] {
-  return retokenizeWords(previousText, previousTokens, text, isOrdinaryWord);
+export function retokenizeEntityText(previous: Tokenization, text: string): Tokenization {
+  return retokenizeWords(previous, text, isOrdinaryWord);
 }
 
 /** A set of lower-cased words the rules ask about; only membership is needed. */

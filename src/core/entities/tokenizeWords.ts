@@ -37,22 +37,48 @@ const WORD_PATTERN =
 const LETTERS = /\p{L}/gu;
 const LOWER = /\p{Ll}/gu;
 
+/** What the capitals test counts on a line: its letters, and its lower-case letters. */
+export interface LineLetters {
+  letters: number;
+  lower: number;
+}
+
+/** A text's tokens, with the letter counts of each of its lines (see `retokenizeWords`). */
+export interface Tokenization {
+  text: string;
+  tokens: WordToken[];
+  lines: LineLetters[];
+}
+
+function countLetters(text: string): LineLetters {
+  return { letters: text.match(LETTERS)?.length ?? 0, lower: text.match(LOWER)?.length ?? 0 };
+}
+
 /**
  * True when a line reads like a headline: in capitals, or in title case, where most words are
  * capitalised including at least two ordinary words ("Moscow Urges Yerevan and Baku to Intensify
  * Karabakh Talks"); a list of names ("Lisa Raymond (U.S.) beat Kimberly Po") is not a headline.
+ * `counts` are the line's letter counts.
  */
-function isCapsLine(line: string, isOrdinaryWord: (lower: string) => boolean): boolean {
-  const letters = line.match(LETTERS)?.length ?? 0;
+function isCapsLine(
+  line: string,
+  isOrdinaryWord: (lower: string) => boolean,
+  counts: LineLetters,
+): boolean {
+  const { letters, lower } = counts;
   if (letters === 0) return false;
-  const lower = line.match(LOWER)?.length ?? 0;
   if (lower / letters < 0.15) return true;
+  // A line this long is never a title-case headline; the words need not be read.
+  if (line.length > MAX_TITLE_LINE) return false;
   const words = line.match(/\p{L}[\p{L}\p{M}'’-]*/gu) ?? [];
-  if (words.length < 4 || /[.!?]["”’]?\s*$/.test(line.trim()) || line.length > 200) return false;
+  if (words.length < 4 || /[.!?]["”’]?\s*$/.test(line.trim())) return false;
   const capitalised = words.filter((word) => /^\p{Lu}/u.test(word));
   const ordinary = capitalised.filter((word) => isOrdinaryWord(word.toLowerCase())).length;
   return capitalised.length / words.length >= 0.7 && ordinary >= 2;
 }
+
+/** The longest line that can be a title-case headline. */
+const MAX_TITLE_LINE = 200;
 
 function isSentenceStart(text: string, start: number, previous: WordToken | undefined): boolean {
   let i = start - 1;
@@ -84,10 +110,22 @@ export function tokenizeWords(
   text: string,
   isOrdinaryWord: (lower: string) => boolean = () => false,
 ): WordToken[] {
+  return tokenizeWithLines(text, isOrdinaryWord).tokens;
+}
+
+/** `tokenizeWords`, with the letter counts of each line, for `retokenizeWords` to start from. */
+export function tokenizeWithLines(
+  text: string,
+  isOrdinaryWord: (lower: string) => boolean = () => false,
+): Tokenization {
   const lineStarts = findLineStarts(text);
-  const capsLines = lineStarts.map((_, l) =>
-    isCapsLine(lineText(text, lineStarts, l), isOrdinaryWord),
-  );
+  const lines: LineLetters[] = [];
+  const capsLines: boolean[] = [];
+  for (let l = 0; l < lineStarts.length; l++) {
+    const line = lineText(text, lineStarts, l);
+    lines.push(countLetters(line));
+    capsLines.push(isCapsLine(line, isOrdinaryWord, lines[l]!));
+  }
   const tokens: WordToken[] = [];
   scanTokens(
     text,
@@ -97,22 +135,22 @@ export function tokenizeWords(
     tokens,
     () => false,
   );
-  return tokens;
+  return { text, tokens, lines };
 }
 
 /**
- * The tokens `tokenizeWords(text)` gives, worked out from the tokens of another text (usually the
- * previous version of the same paragraph): tokens in the stretch both texts start with are kept,
- * those in the stretch they end with are shifted, and only the words around the change are matched
- * again. Every field is what a fresh tokenisation gives; a line whose text changed has its
- * capitals test run again. Any pair of texts gives the right tokens; similar ones give them fast.
+ * What `tokenizeWithLines(text)` gives, worked out from the tokenisation of another text (usually
+ * the previous version of the same paragraph): tokens in the stretch both texts start with are
+ * kept, those in the stretch they end with are shifted, and only the words around the change are
+ * matched again; a line changed inside has its letters counted again only in the changed stretch.
+ * Every field is what a fresh tokenisation gives, for any pair of texts; similar ones are fast.
  */
 export function retokenizeWords(
-  previousText: string,
-  previousTokens: readonly WordToken[],
+  previous: Tokenization,
   text: string,
   isOrdinaryWord: (lower: string) => boolean = () => false,
-): WordToken[] {
+): Tokenization {
+  const { text: previousText, tokens: previousTokens } = previous;
   const shortest = Math.min(previousText.length, text.length);
   let prefix = 0;
   while (prefix < shortest && previousText.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
@@ -123,25 +161,49 @@ export function retokenizeWords(
       text.charCodeAt(text.length - 1 - suffix)
   )
     suffix++;
-  if (prefix === text.length && prefix === previousText.length) return [...previousTokens];
+  if (prefix === text.length && prefix === previousText.length) {
+    return { text, tokens: [...previousTokens], lines: [...previous.lines] };
+  }
+  // The stretches that differ, widened to whole characters so that letters are counted alike.
+  if (prefix > 0 && isHighSurrogate(text.charCodeAt(prefix - 1))) prefix--;
+  if (suffix > 0 && isLowSurrogate(text.charCodeAt(text.length - suffix))) suffix--;
   const shift = text.length - previousText.length;
   // The common tail starts here in the new text; a line starting at or after it is unchanged.
   const tailStart = text.length - suffix;
   const lineStarts = findLineStarts(text);
-  const lineShift = lineStarts.length - findLineStarts(previousText).length;
-  const capsLines = new Map<number, boolean>();
-  const capsLineOf = (l: number): boolean => {
-    let caps = capsLines.get(l);
-    if (caps === undefined) {
-      caps = isCapsLine(lineText(text, lineStarts, l), isOrdinaryWord);
-      capsLines.set(l, caps);
-    }
-    return caps;
-  };
+  const lineShift = lineStarts.length - previous.lines.length;
   // A line ending (with its line break) before the change, or starting after it, is unchanged.
   const lineUnchanged = (l: number): boolean => {
     const end = l + 1 < lineStarts.length ? lineStarts[l + 1]! : text.length + 1;
     return end <= prefix || (l > 0 && lineStarts[l]! - 1 >= tailStart);
+  };
+  const lines = lineStarts.map((_, l): LineLetters | undefined => {
+    if (!lineUnchanged(l)) return undefined;
+    return previous.lines[lineStarts[l]! < prefix ? l : l - lineShift];
+  });
+  // A change inside one line moves that line's counts by the counts of the stretches.
+  const removed = previousText.slice(prefix, previousText.length - suffix);
+  const added = text.slice(prefix, tailStart);
+  if (lineShift === 0 && !removed.includes('\n') && !added.includes('\n')) {
+    const l = lineIndexAt(lineStarts, prefix);
+    const before = previous.lines[l]!;
+    const less = countLetters(removed);
+    const more = countLetters(added);
+    lines[l] = {
+      letters: before.letters - less.letters + more.letters,
+      lower: before.lower - less.lower + more.lower,
+    };
+  }
+  const capsLines = new Map<number, boolean>();
+  const capsLineOf = (l: number): boolean => {
+    let caps = capsLines.get(l);
+    if (caps === undefined) {
+      const line = lineText(text, lineStarts, l);
+      lines[l] ??= countLetters(line);
+      caps = isCapsLine(line, isOrdinaryWord, lines[l]);
+      capsLines.set(l, caps);
+    }
+    return caps;
   };
   const tokens: WordToken[] = [];
   // A kept token's match (with the full stop and "'s" it may have shed, three characters) and the
@@ -166,10 +228,9 @@ export function retokenizeWords(
     resumeAt = byStart.get(start);
     return resumeAt !== undefined;
   });
-  if (resumeAt === undefined) return tokens;
   // From a match inside the common tail on, matching reads only the tail: the same matches,
   // shifted. Only the first one's sentence start can read across the change.
-  for (let k = resumeAt; k < previousTokens.length; k++) {
+  for (let k = resumeAt ?? previousTokens.length; k < previousTokens.length; k++) {
     const token = previousTokens[k]!;
     const line = token.line + lineShift;
     const capsLine = lineUnchanged(line) ? token.capsLine : capsLineOf(line);
@@ -187,7 +248,27 @@ export function retokenizeWords(
       same ? token : { ...token, start, end: token.end + shift, line, capsLine, sentenceStart },
     );
   }
-  return tokens;
+  // Lines without tokens were never tested; their counts are still needed next time.
+  return {
+    text,
+    tokens,
+    lines: lines.map((counts, l) => counts ?? countLetters(lineText(text, lineStarts, l))),
+  };
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/** The index of the line holding `offset`. */
+function lineIndexAt(lineStarts: readonly number[], offset: number): number {
+  let l = 0;
+  while (l + 1 < lineStarts.length && lineStarts[l + 1]! <= offset) l++;
+  return l;
 }
 
 /** How far past a token's end its match, and what matching read to end it, can reach. */
