@@ -10,11 +10,12 @@
  */
 import { ParagraphCache } from '../cache/paragraphCache';
 import { isBlankRange } from '../text/whiteSpace';
-import type { EntityMention, EntityType, Zone } from '../types';
+import type { EntityMention, EntityType, Span, Zone } from '../types';
 import {
   collectContextVotes,
   collectEntityNames,
   collectParagraphCandidates,
+  collectParagraphCandidatesFrom,
   collectWordForms,
   collectZones,
   nameSignature,
@@ -29,6 +30,7 @@ import {
   type EntityCandidate,
   type EntityNames,
   type ContextVotes,
+  type ChunkReadings,
   type ResolvedUnit,
   type EntityUnit,
   type UnitMention,
@@ -69,12 +71,19 @@ interface UnitEntry {
   midSentenceCapitals: ReadonlySet<string>;
   /** The classified phrases and the word-set answers they depended on, once computed. */
   classified?: Classification;
+  /**
+   * The entry this unit was tokenised from (usually the unit before an edit), until this one is
+   * classified: its phrases are re-used where a chunk reads the same.
+   */
+  previous?: UnitEntry;
 }
 
 interface Classification {
   answers: Answers;
   candidates: EntityCandidate[];
   capsChunks: WordToken[][];
+  /** Its chunks by what they read, when it was made from an earlier version's. */
+  chunks?: ChunkReadings;
   /** What the document's names read of these phrases (see `nameSignature`). */
   signature: string;
   /** The phrases resolved against the document's names, once computed. */
@@ -385,13 +394,29 @@ export class EntityParagraphCache {
       start: zone.start - start,
       end: zone.end - start,
     }));
-    const found = collectParagraphCandidates(
-      entry.text,
-      entry.tokens,
-      recorder.lookUp('lower'),
-      recorder.lookUp('mid'),
-      localDatelines,
-    );
+    const lower = recorder.lookUp('lower');
+    const mid = recorder.lookUp('mid');
+    const earlier = entry.previous;
+    entry.previous = undefined;
+    // The earlier version's phrases hold where its chunks read the same, as long as every word-set
+    // question it asked gets the same answer now; asking again records them for this unit too.
+    const found =
+      earlier?.classified && askAgain(earlier.classified.answers.questions, lower, mid)
+        ? collectParagraphCandidatesFrom(
+            {
+              text: earlier.text,
+              tokens: earlier.tokens,
+              candidates: earlier.classified.candidates,
+              datelines: parseZoneKey(earlier.datelines),
+              chunks: earlier.classified.chunks,
+            },
+            entry.text,
+            entry.tokens,
+            lower,
+            mid,
+            localDatelines,
+          )
+        : collectParagraphCandidates(entry.text, entry.tokens, lower, mid, localDatelines);
     entry.classified = {
       answers: recorder.answers,
       ...found,
@@ -492,9 +517,26 @@ function makeEntry(
     datelines,
     tokens,
     lines,
+    previous,
     lowerForms: forms.lowerForms,
     midSentenceCapitals: forms.midSentenceCapitals,
   };
+}
+
+/** True when every recorded question gets its recorded answer from `lower` and `mid`. */
+function askAgain(questions: WordQuestions, lower: WordLookup, mid: WordLookup): boolean {
+  for (const [word, answer] of questions.lower) if (lower.has(word) !== answer) return false;
+  for (const [word, answer] of questions.mid) if (mid.has(word) !== answer) return false;
+  return true;
+}
+
+/** The spans of `zoneKey`. */
+function parseZoneKey(key: string): Span[] {
+  if (key === '') return [];
+  return key.split(',').map((pair) => {
+    const [start, end] = pair.split(':').map(Number);
+    return { start: start!, end: end! };
+  });
 }
 
 /** Zones as `start:end` pairs, for comparing them. */
