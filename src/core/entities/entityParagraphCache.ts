@@ -517,7 +517,9 @@ function makeEntry(
     datelines,
     tokens,
     lines,
-    previous,
+    // Only a classified entry has phrases to re-use, and a unit too long to keep is not worth
+    // the chunk readings; holding a classified entry never chains, since classifying drops this.
+    previous: previous?.classified && unitLength <= MAX_CACHED_UNIT_CHARS ? previous : undefined,
     lowerForms: forms.lowerForms,
     midSentenceCapitals: forms.midSentenceCapitals,
   };
