@@ -24,10 +24,16 @@ import { findDates } from '../src/core/dates/findDates';
 import { EntityParagraphCache } from '../src/core/entities/entityParagraphCache';
 import {
   collectParagraphCandidates,
+  collectParagraphCandidatesFrom,
   collectWordForms,
   findEntities,
+  retokenizeEntityText,
+  tokenizeEntityText,
   tokenizeEntityWords,
+  type ChunkReadings,
+  type EntityCandidate,
 } from '../src/core/entities/findEntities';
+import type { Tokenization } from '../src/core/entities/tokenizeWords';
 import { loadCompromise } from '../src/core/nlp/compromise';
 import { QuoteParagraphCache } from '../src/core/quotes/quoteParagraphCache';
 import type { ArticleAnalysis } from '../src/core/types';
@@ -268,6 +274,12 @@ function benchReanalysisParts(
     (parts[part] ??= []).push(performance.now() - started);
     return result;
   };
+  let previousUnit:
+    | {
+        tokenization: Tokenization;
+        found: { candidates: EntityCandidate[]; chunks?: ChunkReadings };
+      }
+    | undefined;
   const prime = parseArticle(article).zones;
   quoteCache.findQuotes(article, { entities: entityCache.findEntities(article, { zones: prime }) });
   for (let run = 0; run < 301; run++) {
@@ -286,12 +298,46 @@ function benchReanalysisParts(
     time('quotations (QuoteParagraphCache, edited paragraph included)', () =>
       quoteCache.findQuotes(text, { entities, bodyRanges }),
     );
-    // The entity finder's work on the edited unit alone, after the steps above.
+    // The entity finder's work on the edited unit alone, after the steps above: from scratch, and
+    // as the cache does it, from the unit before the edit (the last run's).
     const unit = `${paragraph}\n`;
-    time("  the edited unit's entity tokens and phrases alone", () => {
+    time("  the edited unit's entity tokens and phrases, from scratch", () => {
       const tokens = tokenizeEntityWords(unit);
       const forms = collectWordForms(tokens);
       collectParagraphCandidates(unit, tokens, forms.lowerForms, forms.midSentenceCapitals, []);
+    });
+    const sets = collectWordForms(tokenizeEntityWords(text));
+    const before = previousUnit;
+    previousUnit = time('  the same from the unit before the edit, as the cache does', () => {
+      const tokenization = before
+        ? retokenizeEntityText(before.tokenization, unit)
+        : tokenizeEntityText(unit);
+      const { tokens } = tokenization;
+      const found = before
+        ? collectParagraphCandidatesFrom(
+            {
+              text: before.tokenization.text,
+              tokens: before.tokenization.tokens,
+              datelines: [],
+              ...before.found,
+            },
+            unit,
+            tokens,
+            sets.lowerForms,
+            sets.midSentenceCapitals,
+            [],
+          )
+        : {
+            ...collectParagraphCandidates(
+              unit,
+              tokens,
+              sets.lowerForms,
+              sets.midSentenceCapitals,
+              [],
+            ),
+            chunks: undefined,
+          };
+      return { tokenization, found };
     });
   }
   console.log('  where a re-analysis spends its time (each step timed alone, medians):');

@@ -75,7 +75,13 @@ export class ArticleAnalyzer {
       if (reason) throw new AnalysisCancelled(reason);
     };
     const structure = parseArticle(text);
-    const articleDate = this.resolveArticleDate(text, structure.zones, options.date ?? null);
+    const flatZones = flattenZones(structure.zones);
+    const articleDate = this.resolveArticleDate(
+      text,
+      structure.zones,
+      flatZones,
+      options.date ?? null,
+    );
     const dateSource =
       articleDate.dateSource === 'input' && options.dateFromDuplicate
         ? 'duplicate'
@@ -86,7 +92,7 @@ export class ArticleAnalyzer {
 
     const entities = this.findEntities(text, structure.zones, stop);
     stop();
-    const bodyRanges = flattenZones(structure.zones)
+    const bodyRanges = flatZones
       .filter((zone) => zone.kind === 'body')
       .map((zone): Span => ({ start: zone.start, end: zone.end }));
     const quotes = this.quoteCache.findQuotes(text, { entities, bodyRanges, checkpoint: stop });
@@ -105,8 +111,13 @@ export class ArticleAnalyzer {
    * `resolveArticleDate` reads only the date header and dateline zones and the prefix that
    * `articleDateReadsUpTo` gives; an edit further down re-uses the previous answer.
    */
-  private resolveArticleDate(text: string, zones: Zone[], inputDate: string | null): ArticleDate {
-    const labels = flattenZones(zones)
+  private resolveArticleDate(
+    text: string,
+    zones: Zone[],
+    flatZones: readonly Zone[],
+    inputDate: string | null,
+  ): ArticleDate {
+    const labels = flatZones
       .filter((zone) => zone.kind === 'date-header' || zone.kind === 'dateline')
       .map((zone) => `${zone.kind}:${zone.text ?? text.slice(zone.start, zone.end)}`)
       .join('\u0001');
@@ -179,11 +190,15 @@ function mapToOriginal(
 
 const COMBINING_MARK = /\p{M}/u;
 
+/** Every combining mark is at U+0300 or above, so most edges need no pattern test. */
+const FIRST_COMBINING_MARK = 0x300;
+
 /** True when `offset` is inside a character: after a high surrogate, or before a combining mark. */
 function insideCharacter(text: string, offset: number): boolean {
   if (offset <= 0 || offset >= text.length) return false;
-  const before = text.charCodeAt(offset - 1);
   const after = text.charCodeAt(offset);
+  if (after < FIRST_COMBINING_MARK) return false;
+  const before = text.charCodeAt(offset - 1);
   if (before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff) return true;
   return COMBINING_MARK.test(text[offset]!);
 }
@@ -195,6 +210,18 @@ function insideCharacter(text: string, offset: number): boolean {
  * since every edge moves the same way.
  */
 function keepCharactersWhole(analysis: ArticleAnalysis, text: string): ArticleAnalysis {
+  const needsWork = (item: Span): boolean =>
+    item.end <= item.start || insideCharacter(text, item.start) || insideCharacter(text, item.end);
+  // Most analyses have no empty span and no edge inside a character: they are kept as they are.
+  if (
+    !analysis.quotes.some(
+      (quote) => needsWork(quote) || (quote.speaker && needsWork(quote.speaker)),
+    ) &&
+    !analysis.entities.some(needsWork) &&
+    !analysis.dates.some(needsWork)
+  ) {
+    return analysis;
+  }
   const snap = (offset: number): number => {
     while (insideCharacter(text, offset)) offset++;
     return offset;

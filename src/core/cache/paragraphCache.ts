@@ -25,14 +25,16 @@ export class ParagraphCache<V> {
   }
 
   /**
-   * The values for a document's paragraph keys, in order. `compute(index, key)` makes a value not
-   * found, from `key`, a detached copy of `keys[index]`; `fits(value, index)` rejects a value found
+   * The values for a document's paragraph keys, in order. `compute(index, key, previous)` makes a
+   * value not found, from `key`, a detached copy of `keys[index]`; `previous` is the last document's
+   * value at the same index, if any, usually the same paragraph before an edit, which a finder may
+   * use to work faster (its result must not depend on it). `fits(value, index)` rejects a value found
    * under the same key that does not fit the paragraph (the same characters can frame paragraphs
    * of other lengths).
    */
   lookUp(
     keys: readonly string[],
-    compute: (index: number, key: string) => V,
+    compute: (index: number, key: string, previous: V | undefined) => V,
     fits: (value: V, index: number) => boolean = () => true,
   ): V[] {
     const values: V[] = [];
@@ -45,7 +47,7 @@ export class ParagraphCache<V> {
         const detached = detachText(key);
         value = this.byContent.get(detached);
         if (value === undefined || !fits(value, index)) {
-          value = compute(index, detached);
+          value = compute(index, detached, this.lastValues[index]);
           if (key.length <= this.maxCachedChars) this.byContent.set(detached, value);
         }
       }

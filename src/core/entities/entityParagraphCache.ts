@@ -10,30 +10,33 @@
  */
 import { ParagraphCache } from '../cache/paragraphCache';
 import { isBlankRange } from '../text/whiteSpace';
-import type { EntityMention, EntityType, Zone } from '../types';
+import type { EntityMention, EntityType, Span, Zone } from '../types';
 import {
   collectContextVotes,
   collectEntityNames,
   collectParagraphCandidates,
+  collectParagraphCandidatesFrom,
   collectWordForms,
   collectZones,
   nameSignature,
   placeMention,
   resolveUnit,
+  retokenizeEntityText,
   sortWithoutOverlaps,
   spreadTypes,
-  tokenizeEntityWords,
+  tokenizeEntityText,
   typedMentions,
   voteSignature,
   type EntityCandidate,
   type EntityNames,
   type ContextVotes,
+  type ChunkReadings,
   type ResolvedUnit,
   type EntityUnit,
   type UnitMention,
   type WordLookup,
 } from './findEntities';
-import type { WordToken } from './tokenizeWords';
+import type { LineLetters, WordToken } from './tokenizeWords';
 
 /** How far the rules look past a phrase's last word (the dateline pattern reads 40 characters). */
 const LOOK_AHEAD = 40;
@@ -62,16 +65,25 @@ interface UnitEntry {
   datelines: string;
   /** Tokens with offsets and line numbers relative to the unit. */
   tokens: WordToken[];
+  /** The letter counts of the unit's lines, for tokenising an edited version of it. */
+  lines: LineLetters[];
   lowerForms: ReadonlySet<string>;
   midSentenceCapitals: ReadonlySet<string>;
   /** The classified phrases and the word-set answers they depended on, once computed. */
   classified?: Classification;
+  /**
+   * The entry this unit was tokenised from (usually the unit before an edit), until this one is
+   * classified: its phrases are re-used where a chunk reads the same.
+   */
+  previous?: UnitEntry;
 }
 
 interface Classification {
   answers: Answers;
   candidates: EntityCandidate[];
   capsChunks: WordToken[][];
+  /** Its chunks by what they read, when it was made from an earlier version's. */
+  chunks?: ChunkReadings;
   /** What the document's names read of these phrases (see `nameSignature`). */
   signature: string;
   /** The phrases resolved against the document's names, once computed. */
@@ -246,7 +258,8 @@ export class EntityParagraphCache {
     );
     const entries = this.units.lookUp(
       windows,
-      (u, window) => makeEntry(window, spans[u]!.end - spans[u]!.start, datelineKeys[u]!),
+      (u, window, previous) =>
+        makeEntry(window, spans[u]!.end - spans[u]!.start, datelineKeys[u]!, previous),
       (entry, u) =>
         entry.unitLength === spans[u]!.end - spans[u]!.start && entry.datelines === datelineKeys[u],
     );
@@ -381,13 +394,29 @@ export class EntityParagraphCache {
       start: zone.start - start,
       end: zone.end - start,
     }));
-    const found = collectParagraphCandidates(
-      entry.text,
-      entry.tokens,
-      recorder.lookUp('lower'),
-      recorder.lookUp('mid'),
-      localDatelines,
-    );
+    const lower = recorder.lookUp('lower');
+    const mid = recorder.lookUp('mid');
+    const earlier = entry.previous;
+    entry.previous = undefined;
+    // The earlier version's phrases hold where its chunks read the same, as long as every word-set
+    // question it asked gets the same answer now; asking again records them for this unit too.
+    const found =
+      earlier?.classified && askAgain(earlier.classified.answers.questions, lower, mid)
+        ? collectParagraphCandidatesFrom(
+            {
+              text: earlier.text,
+              tokens: earlier.tokens,
+              candidates: earlier.classified.candidates,
+              datelines: parseZoneKey(earlier.datelines),
+              chunks: earlier.classified.chunks,
+            },
+            entry.text,
+            entry.tokens,
+            lower,
+            mid,
+            localDatelines,
+          )
+        : collectParagraphCandidates(entry.text, entry.tokens, lower, mid, localDatelines);
     entry.classified = {
       answers: recorder.answers,
       ...found,
@@ -459,18 +488,57 @@ function questionsHold(
   return true;
 }
 
-/** Tokenises a unit and collects its word forms; `window` is the unit and the text after it. */
-function makeEntry(window: string, unitLength: number, datelines: string): UnitEntry {
-  const tokens = tokenizeEntityWords(window.slice(0, unitLength));
+/**
+ * Tokenises a unit and collects its word forms; `window` is the unit and the text after it. With
+ * the entry of another unit (the last document's at the same place, usually this unit before an
+ * edit), only the words around the change are matched again.
+ */
+function makeEntry(
+  window: string,
+  unitLength: number,
+  datelines: string,
+  previous: UnitEntry | undefined,
+): UnitEntry {
+  const unit = window.slice(0, unitLength);
+  const { tokens, lines } = previous
+    ? retokenizeEntityText(
+        {
+          text: previous.text.slice(0, previous.unitLength),
+          tokens: previous.tokens,
+          lines: previous.lines,
+        },
+        unit,
+      )
+    : tokenizeEntityText(unit);
   const forms = collectWordForms(tokens);
   return {
     text: window,
     unitLength,
     datelines,
     tokens,
+    lines,
+    // Only a classified entry has phrases to re-use, and a unit too long to keep is not worth
+    // the chunk readings; holding a classified entry never chains, since classifying drops this.
+    previous: previous?.classified && unitLength <= MAX_CACHED_UNIT_CHARS ? previous : undefined,
     lowerForms: forms.lowerForms,
     midSentenceCapitals: forms.midSentenceCapitals,
   };
+}
+
+/** True when every recorded question gets its recorded answer from `lower` and `mid`. */
+function askAgain(questions: WordQuestions, lower: WordLookup, mid: WordLookup): boolean {
+  for (const [word, answer] of questions.lower) if (lower.has(word) !== answer) return false;
+  for (const [word, answer] of questions.mid) if (mid.has(word) !== answer) return false;
+  return true;
+}
+
+/** The spans of `zoneKey`. */
+function parseZoneKey(key: string): Span[] {
+  if (key === '') return [];
+  return key.split(',').map((pair) => {
+    const [start, end] = pair.split(':').map(Number);
+    return { start: start!, end: end! };
+  });
 }
 
 /** Zones as `start:end` pairs, for comparing them. */

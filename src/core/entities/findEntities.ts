@@ -8,7 +8,7 @@
 import { flattenZones } from '../article/parseArticle';
 import { isDemonymLike, lookupDemonym, lookupGazetteer } from '../gazetteer/gazetteer';
 import { isLexiconCountry, lookupLexicon, type LexiconClass } from '../nlp/nameLexicon';
-import type { EntityMention, EntityType, Zone } from '../types';
+import type { EntityMention, EntityType, Span, Zone } from '../types';
 import {
   AFFILIATIONS,
   COMPASS_WORDS,
@@ -34,7 +34,13 @@ import {
   SAY_WORDS,
   TITLE_WORDS,
 } from './entityWords';
-import { tokenizeWords, type WordToken } from './tokenizeWords';
+import {
+  retokenizeWords,
+  tokenizeWithLines,
+  tokenizeWords,
+  type Tokenization,
+  type WordToken,
+} from './tokenizeWords';
 
 /** Options of `findEntities`. */
 export interface FindEntitiesOptions {
@@ -134,6 +140,19 @@ export function tokenizeEntityWords(text: string): WordToken[] {
   return tokenizeWords(text, isOrdinaryWord);
 }
 
+/** `tokenizeEntityWords`, with what `retokenizeEntityText` needs to start from it. */
+export function tokenizeEntityText(text: string): Tokenization {
+  return tokenizeWithLines(text, isOrdinaryWord);
+}
+
+/**
+ * What `tokenizeEntityText(text)` gives, worked out from another text's tokenisation (see
+ * `retokenizeWords`): after an edit, only the words around the change are matched again.
+ */
+export function retokenizeEntityText(previous: Tokenization, text: string): Tokenization {
+  return retokenizeWords(previous, text, isOrdinaryWord);
+}
+
 /** A set of lower-cased words the rules ask about; only membership is needed. */
 export interface WordLookup {
   has(word: string): boolean;
@@ -181,7 +200,7 @@ export function collectParagraphCandidates(
   tokens: readonly WordToken[],
   lowerForms: WordLookup,
   midSentenceCapitals: WordLookup,
-  datelines: readonly Zone[],
+  datelines: readonly Span[],
 ): { candidates: EntityCandidate[]; capsChunks: WordToken[][] } {
   const context: DocumentContext = {
     text,
@@ -208,6 +227,164 @@ export function collectParagraphCandidates(
       candidates.push(...classifyPhrase(segment, context));
   }
   return { candidates, capsChunks };
+}
+
+/** A unit's classified phrases, as `collectParagraphCandidates` gives them, and what it read. */
+export interface ParagraphCandidates {
+  /** The unit's text and the characters after it that the rules read. */
+  text: string;
+  tokens: readonly WordToken[];
+  candidates: readonly EntityCandidate[];
+  /** The datelines over the unit, in the unit's offsets. */
+  datelines: readonly Span[];
+  /** Its chunks by what they read (see `chunkKey`), once worked out. */
+  chunks?: ChunkReadings;
+}
+
+/** Chunks by what their classification read: where each starts and the phrases it gave. */
+export type ChunkReadings = Map<string, { first: number; candidates: readonly EntityCandidate[] }>;
+
+/**
+ * `collectParagraphCandidates` for an edited unit, re-using the phrases of `previous` (the unit
+ * before the edit, classified under word-set answers that still hold) for every chunk that reads
+ * the same (see `chunkKey`). The result is what `collectParagraphCandidates` gives, with the
+ * unit's chunk readings for the next edit.
+ */
+export function collectParagraphCandidatesFrom(
+  previous: ParagraphCandidates,
+  text: string,
+  tokens: readonly WordToken[],
+  lowerForms: WordLookup,
+  midSentenceCapitals: WordLookup,
+  datelines: readonly Span[],
+): { candidates: EntityCandidate[]; capsChunks: WordToken[][]; chunks: ChunkReadings } {
+  const reusable = previous.chunks ?? chunkReadings(previous);
+  const chunks: ChunkReadings = new Map();
+  const context: DocumentContext = {
+    text,
+    tokens,
+    lowerForms,
+    midSentenceCapitals,
+    boilerplate: [],
+  };
+  const unit = { text, tokens, datelines };
+  const candidates: Candidate[] = [];
+  const capsChunks: WordToken[][] = [];
+  let previousDateline: Candidate | null = null;
+  for (const chunk of buildChunks(text, tokens)) {
+    const first = tokenIndex(tokens, chunk[0]!);
+    const key = chunkKey(unit, chunk, first, previousDateline);
+    const known = key === undefined ? undefined : reusable.get(key);
+    let found: Candidate[];
+    if (known) {
+      found = known.candidates.map((candidate) => ({
+        ...candidate,
+        tokens: candidate.tokens.map(
+          (token) => tokens[tokenIndex(previous.tokens, token) - known.first + first]!,
+        ),
+      }));
+    } else {
+      found = classifyChunk(chunk, context, datelines, previousDateline);
+    }
+    const dateline = found.length === 1 && found[0]!.rule === DATELINE_RULE ? found[0]! : null;
+    previousDateline = dateline;
+    if (found.length === 0 && isCapsChunk(chunk)) capsChunks.push(chunk);
+    for (const candidate of found) candidates.push(candidate);
+    if (key !== undefined) chunks.set(key, { first, candidates: found });
+  }
+  return { candidates, capsChunks, chunks };
+}
+
+/** The phrases of one chunk: a dateline, nothing for a capitals chunk, or its classified phrases. */
+function classifyChunk(
+  chunk: WordToken[],
+  context: DocumentContext,
+  datelines: readonly Span[],
+  previousDateline: Candidate | null,
+): Candidate[] {
+  const dateline = datelineCandidate(context.text, chunk, datelines, previousDateline);
+  if (dateline) return [dateline];
+  if (isCapsChunk(chunk)) return [];
+  const found: Candidate[] = [];
+  for (const segment of trimChunk(chunk, context)) found.push(...classifyPhrase(segment, context));
+  return found;
+}
+
+/** A chunk in a capitals line, or of long words all in capitals: matched later, not classified. */
+function isCapsChunk(chunk: readonly WordToken[]): boolean {
+  return chunk[0]!.capsLine || chunk.every((token) => token.upper && token.text.length > 7);
+}
+
+/** The chunk readings of a unit classified by `collectParagraphCandidates`. */
+function chunkReadings(unit: ParagraphCandidates): ChunkReadings {
+  const chunks = buildChunks(unit.text, unit.tokens);
+  // Each candidate's tokens lie inside the chunk it was classified in.
+  const chunkAt = new Map<number, number>();
+  const grouped = chunks.map((chunk, c): EntityCandidate[] => {
+    const first = tokenIndex(unit.tokens, chunk[0]!);
+    for (let k = 0; k < chunk.length; k++) chunkAt.set(first + k, c);
+    return [];
+  });
+  for (const candidate of unit.candidates) {
+    grouped[chunkAt.get(tokenIndex(unit.tokens, candidate.tokens[0]!))!]!.push(candidate);
+  }
+  const readings: ChunkReadings = new Map();
+  let previousDateline: Candidate | null = null;
+  chunks.forEach((chunk, c) => {
+    const first = tokenIndex(unit.tokens, chunk[0]!);
+    const found = grouped[c]!;
+    const key = chunkKey(unit, chunk, first, previousDateline);
+    previousDateline = found.length === 1 && found[0]!.rule === DATELINE_RULE ? found[0]! : null;
+    if (key !== undefined) readings.set(key, { first, candidates: found });
+  });
+  return readings;
+}
+
+/** The rule of a dateline's place (see `datelinePlace`). */
+const DATELINE_RULE = 'dateline';
+
+/**
+ * Everything the classification of `chunk` reads besides the word sets and the lexicons, as a
+ * string: the characters from the token before it to the two after it, 24 characters past it (40
+ * either side where it can be a dateline), those tokens' offsets, sentence starts, capitals lines
+ * and line breaks, and the dateline state. `undefined` when a score after one of its words makes
+ * the rules read the whole line.
+ */
+function chunkKey(
+  unit: { text: string; tokens: readonly WordToken[]; datelines: readonly Span[] },
+  chunk: readonly WordToken[],
+  first: number,
+  previousDateline: Candidate | null,
+): string | undefined {
+  const { text, tokens } = unit;
+  for (const token of chunk) {
+    if (SCORE_AFTER.test(text.slice(token.end, token.end + 24))) return undefined;
+  }
+  const head = chunk[0]!;
+  const tail = chunk[chunk.length - 1]!;
+  const inZone = unit.datelines.some((zone) => head.start >= zone.start && tail.end <= zone.end);
+  // `datelineCandidate` reads 40 characters either side only of these.
+  const datelineLike =
+    inZone ||
+    previousDateline !== null ||
+    (chunk.length <= 4 &&
+      chunk.every((token) => token.upper && token.text.replace(/\./g, '').length >= 3));
+  const margin = datelineLike ? 40 : 24;
+  // The neighbours read: the token before the chunk and the two after it.
+  const from = Math.max(0, first - 1);
+  const to = Math.min(tokens.length - 1, first + chunk.length + 1);
+  const start = Math.min(Math.max(0, head.start - (datelineLike ? 40 : 0)), tokens[from]!.start);
+  const end = Math.min(text.length, Math.max(tail.end + margin, tokens[to]!.end + 8));
+  let key = `${end - start}\u0000${text.slice(start, end)}\u0000${first - from}\u0000${inZone ? 1 : 0}`;
+  for (let k = from; k <= to; k++) {
+    const token = tokens[k]!;
+    key += `\u0000${token.start - start},${token.end - start},${token.sentenceStart ? 1 : 0},${token.capsLine ? 1 : 0},${token.line - head.line}`;
+  }
+  if (previousDateline) {
+    const previousEnd = previousDateline.tokens[previousDateline.tokens.length - 1]!;
+    key += `\u0001${previousEnd.line - head.line}\u0000${text.slice(previousEnd.end, head.start)}`;
+  }
+  return key;
 }
 
 /**
@@ -497,7 +674,7 @@ function makeCandidate(
 function datelineCandidate(
   text: string,
   chunk: WordToken[],
-  datelines: readonly Zone[],
+  datelines: readonly Span[],
   previous: Candidate | null,
 ): Candidate | null {
   const first = chunk[0]!;
@@ -536,7 +713,7 @@ function datelinePlace(chunk: WordToken[]): Candidate {
     chunk,
     'place',
     Strength.Strong,
-    'dateline',
+    DATELINE_RULE,
     known?.name ?? titleCase(written),
   );
 }
@@ -698,7 +875,6 @@ function neighbours(segment: readonly WordToken[], context: DocumentContext) {
     after: afterAdjacent ? after : undefined,
     afterNext: afterAdjacent ? tokens[lastIndex + 2] : undefined,
     textAfter: text.slice(last.end, last.end + 24),
-    line: lineOf(text, first.start),
   };
 }
 
@@ -718,12 +894,15 @@ function lineOf(text: string, at: number): string {
 /** A team in a results line ("Bristol 28", "Walsall v Wrexham"): an organisation, unless a country. */
 function isScoreLine(segment: readonly WordToken[], context: DocumentContext): boolean {
   const last = segment[segment.length - 1]!;
-  const { textAfter, line, before } = neighbours(segment, context);
+  const { textAfter, before } = neighbours(segment, context);
   if (/^\s+\d{4}-\d\d-\d\d/.test(textAfter)) return false;
-  const numbers = line.match(NUMBER)?.length ?? 0;
   const unit = /^\s+[\d.,/-]+\s+(\p{Ll}+)/u.exec(textAfter)?.[1];
   if (unit && UNIT_WORDS.has(unit)) return false;
-  if (SCORE_AFTER.test(textAfter) && numbers >= 2 && !last.possessive) return true;
+  // The line is read only after a score: re-used classifications rely on that (see `chunkKey`).
+  if (SCORE_AFTER.test(textAfter) && !last.possessive) {
+    const numbers = lineOf(context.text, segment[0]!.start).match(NUMBER)?.length ?? 0;
+    if (numbers >= 2) return true;
+  }
   // "Walsall v Wrexham"; the dotted "v." of law reports ("Brown v. Board") is not a fixture.
   if (/^[ \t]+v[ \t]+\p{Lu}/u.test(textAfter)) return true;
   return before?.text === 'v';

@@ -75,16 +75,15 @@ function classify(core: readonly Token[], titles: readonly string[]): NamedRefer
  */
 export function collectNames(text: string, entities?: readonly EntityMention[]): NamedReference[] {
   if (entities && entities.length > 0) {
-    return entities
-      .filter((e) => e.type === 'person' || e.type === 'organization')
-      .map((e) => ({
-        start: e.start,
-        end: e.end,
-        name: e.name,
-        type: e.type as 'person' | 'organization',
-        titles: NO_TITLES,
-      }))
-      .sort((a, b) => a.start - b.start);
+    const names: NamedReference[] = [];
+    let sorted = true;
+    for (const e of entities) {
+      if (e.type !== 'person' && e.type !== 'organization') continue;
+      if (names.length > 0 && names[names.length - 1]!.start > e.start) sorted = false;
+      names.push({ start: e.start, end: e.end, name: e.name, type: e.type, titles: NO_TITLES });
+    }
+    // The entity finder gives its mentions in text order, so the sort is rarely needed.
+    return sorted ? names : names.sort((a, b) => a.start - b.start);
   }
   const tokens = tokenizeContext(text, 0, text.length);
   const names: NamedReference[] = [];
@@ -180,7 +179,13 @@ export function reindexNames(
     names.every(
       (name, k) => name.name === previous.names[k]!.name && name.type === previous.names[k]!.type,
     );
-  return same ? { ...previous, names } : indexNames(names);
+  if (!same) return indexNames(names);
+  return {
+    names,
+    byLastWord: previous.byLastWord,
+    byAnyWord: previous.byAnyWord,
+    types: previous.types,
+  };
 }
 
 /** Prepares the lookups of `resolveSpeakerName` over the names of one article (sorted by start). */

@@ -16,7 +16,12 @@ export interface LfText {
  * by adding the CRLFs before it.
  */
 export function toLfLineEnds(original: string): LfText {
-  if (!/[\r\u2028\u2029]/.test(original)) {
+  // Three scans for one character each are faster than one scan for a class of three.
+  if (
+    original.indexOf('\r') < 0 &&
+    original.indexOf('\u2028') < 0 &&
+    original.indexOf('\u2029') < 0
+  ) {
     return { text: original, unchanged: true, toOriginal: (offset) => offset };
   }
   /** The LF offset of the LF that each CRLF became, ascending. */

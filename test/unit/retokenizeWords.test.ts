@@ -1,0 +1,123 @@
+import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
+import { retokenizeEntityText, tokenizeEntityText } from '../../src/core/entities/findEntities';
+
+// Pieces that exercise every token rule: dotted initialisms and abbreviations, possessives, inner
+// hyphens and apostrophes, sentence ends, opening quotes, line breaks, capitals and title-case lines.
+const PIECES = [
+  'the committee voted along party lines to send a contempt resolution to the full house after months of talks',
+  'THE COMMITTEE VOTED ALONG PARTY LINES TO SEND A CONTEMPT RESOLUTION',
+  '😀',
+  '𝐀',
+  'e\u0301',
+  'ÉTAT',
+  'U.S.',
+  'U.N',
+  'Mr.',
+  'Inc.',
+  'P.',
+  "Karasin's",
+  'Pagliano’s',
+  'set-up',
+  "don't",
+  'Douglas & Lomason',
+  'A.G.',
+  'MOSCOW',
+  'OSCE',
+  'Moscow Urges Yerevan and Baku to Intensify Talks',
+  'the',
+  'said',
+  'House',
+  'Oversight',
+  '19-15',
+  '2016',
+  'é',
+  'Łódź',
+  ' ',
+  '  ',
+  '.',
+  '. ',
+  ', ',
+  '“',
+  '”',
+  '"',
+  "'",
+  '(',
+  ')',
+  '—',
+  '-',
+  '\n',
+  '\n\n',
+  's',
+  "'s",
+];
+
+const piecesText = fc
+  .array(fc.constantFrom(...PIECES), { maxLength: 40 })
+  .map((parts) => parts.join(''));
+
+const edit = fc.record({ from: fc.nat(), length: fc.nat(), inserted: piecesText });
+
+/** `text` with `length % 12` characters from `from` replaced by the start of `inserted`. */
+function applyEdit(
+  text: string,
+  { from, length, inserted }: { from: number; length: number; inserted: string },
+): string {
+  const start = from % (text.length + 1);
+  const end = Math.min(text.length, start + (length % 12));
+  return text.slice(0, start) + inserted.slice(0, 1 + (length % 8)) + text.slice(end);
+}
+
+suite('retokenizeWords', () => {
+  test('gives what a fresh tokenisation gives, edit after edit', () => {
+    fc.assert(
+      fc.property(piecesText, fc.array(edit, { minLength: 1, maxLength: 6 }), (text, edits) => {
+        // Each version is tokenised from the last one's retokenisation, as the cache does.
+        let tokenization = tokenizeEntityText(text);
+        for (const change of edits) {
+          const edited = applyEdit(tokenization.text, change);
+          tokenization = retokenizeEntityText(tokenization, edited);
+          assert.deepEqual(tokenization, tokenizeEntityText(edited));
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  test('gives what a fresh tokenisation gives from an unrelated text', () => {
+    fc.assert(
+      fc.property(piecesText, piecesText, (text, other) => {
+        assert.deepEqual(
+          retokenizeEntityText(tokenizeEntityText(other), text),
+          tokenizeEntityText(text),
+        );
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  test('counts the letters of a line edited inside a surrogate pair or beside an accent', () => {
+    // "𝐀" (U+1D400) is a letter written as two code units; "😀" is not a letter.
+    const text = 'MOSCOW 😀 TALKS ON 𝐀𝐁 KARABAKH RESUME; Łódź e\u0301 said';
+    for (let at = 0; at <= text.length; at++) {
+      for (const inserted of ['', 'x', 'X', '\ud835', '\udc01', '\ud83d', '\ude00', '\n']) {
+        const edited = text.slice(0, at) + inserted + text.slice(at + 1);
+        assert.deepEqual(
+          retokenizeEntityText(tokenizeEntityText(text), edited),
+          tokenizeEntityText(edited),
+        );
+      }
+    }
+  });
+
+  test('keeps the tokens before and after a one-character edit as they were', () => {
+    const text = 'Rep. John Mica said the right under the Constitution is clear. Pagliano left.';
+    const previous = tokenizeEntityText(text);
+    const at = text.indexOf('clear');
+    const edited = `${text.slice(0, at)}x${text.slice(at + 1)}`;
+    const { tokens } = retokenizeEntityText(previous, edited);
+    assert.deepEqual(tokens, tokenizeEntityText(edited).tokens);
+    assert.equal(tokens[0], previous.tokens[0]);
+    assert.equal(tokens[tokens.length - 1], previous.tokens[previous.tokens.length - 1]);
+  });
+});
