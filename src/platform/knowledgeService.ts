@@ -27,12 +27,15 @@ const KNOWLEDGE_GLOB = `**/${KNOWLEDGE_FILE}`;
 export class KnowledgeService implements vscode.Disposable {
   private base: KnowledgeBase | undefined;
   private loading: Promise<KnowledgeBase> | undefined;
+  /** Counts the changes seen, so that a load begun before the last change is never kept. */
+  private generation = 0;
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('news-annotator');
   private readonly subscriptions: vscode.Disposable[] = [this.diagnostics];
 
   constructor() {
     const watcher = vscode.workspace.createFileSystemWatcher(KNOWLEDGE_GLOB);
     const reload = (): void => {
+      this.generation++;
       this.base = undefined;
       this.loading = undefined;
     };
@@ -51,7 +54,15 @@ export class KnowledgeService implements vscode.Disposable {
   /** The merged knowledge base, loaded on first need. */
   get(): Promise<KnowledgeBase> {
     if (this.base) return Promise.resolve(this.base);
-    this.loading ??= this.load().then((base) => (this.base = base));
+    if (!this.loading) {
+      // A file can change while it is read: a load that began before the change answers the
+      // callers that asked before it, but is not kept, or a deleted entry would stay for good.
+      const generation = this.generation;
+      this.loading = this.load().then((base) => {
+        if (generation === this.generation) this.base = base;
+        return base;
+      });
+    }
     return this.loading;
   }
 
