@@ -64,33 +64,40 @@ parentPort?.on('message', (request: WorkerRequest) => {
       parentPort!.postMessage(response, transfer);
       return;
     }
-    case 'structure': {
-      let response: StructureResponse;
-      try {
-        response = { kind: 'structure', id: request.id, structure: parseArticle(request.text) };
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        response = { kind: 'failed', id: request.id, message };
-      }
-      parentPort!.postMessage(response);
+    case 'structure':
+      answer(request.id, () => ({
+        kind: 'structure',
+        id: request.id,
+        structure: parseArticle(request.text),
+      }));
       return;
-    }
     case 'warm':
       new ArticleAnalyzer().analyze(WARM_UP_TEXT);
       return;
-    case 'survey': {
-      let response: AnalyzeResponse;
-      try {
-        response = { kind: 'survey', id: request.id, survey: surveyArticle(request.text) };
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        response = { kind: 'failed', id: request.id, message };
-      }
-      parentPort!.postMessage(response);
+    case 'survey':
+      answer(request.id, () => ({
+        kind: 'survey',
+        id: request.id,
+        survey: surveyArticle(request.text),
+      }));
       return;
-    }
   }
 });
+
+/** Posts what `compute` gives, or a `failed` answer with its error's message if it throws. */
+function answer(id: number, compute: () => StructureResponse | AnalyzeResponse): void {
+  let response: StructureResponse | AnalyzeResponse;
+  try {
+    response = compute();
+  } catch (error) {
+    response = {
+      kind: 'failed',
+      id,
+      message: error instanceof Error ? error.message : String(error),
+    };
+  }
+  parentPort!.postMessage(response);
+}
 
 function analyze(request: AnalyzeRequest): AnalyzeResponse {
   const flag = request.cancel ? new Int32Array(request.cancel) : undefined;

@@ -202,13 +202,7 @@ export function collectParagraphCandidates(
   midSentenceCapitals: WordLookup,
   datelines: readonly Span[],
 ): { candidates: EntityCandidate[]; capsChunks: WordToken[][] } {
-  const context: DocumentContext = {
-    text,
-    tokens,
-    lowerForms,
-    midSentenceCapitals,
-    boilerplate: [],
-  };
+  const context = paragraphContext(text, tokens, lowerForms, midSentenceCapitals);
   const candidates: Candidate[] = [];
   const capsChunks: WordToken[][] = [];
   let previousDateline: Candidate | null = null;
@@ -227,6 +221,16 @@ export function collectParagraphCandidates(
       candidates.push(...classifyPhrase(segment, context));
   }
   return { candidates, capsChunks };
+}
+
+/** What the phrase rules read of one unit: its text and tokens, and the document's word sets. */
+function paragraphContext(
+  text: string,
+  tokens: readonly WordToken[],
+  lowerForms: WordLookup,
+  midSentenceCapitals: WordLookup,
+): DocumentContext {
+  return { text, tokens, lowerForms, midSentenceCapitals, boilerplate: [] };
 }
 
 /** A unit's classified phrases, as `collectParagraphCandidates` gives them, and what it read. */
@@ -260,13 +264,7 @@ export function collectParagraphCandidatesFrom(
 ): { candidates: EntityCandidate[]; capsChunks: WordToken[][]; chunks: ChunkReadings } {
   const reusable = previous.chunks ?? chunkReadings(previous);
   const chunks: ChunkReadings = new Map();
-  const context: DocumentContext = {
-    text,
-    tokens,
-    lowerForms,
-    midSentenceCapitals,
-    boilerplate: [],
-  };
+  const context = paragraphContext(text, tokens, lowerForms, midSentenceCapitals);
   const unit = { text, tokens, datelines };
   const candidates: Candidate[] = [];
   const capsChunks: WordToken[][] = [];
