@@ -5,8 +5,8 @@ import { ARTICLE_SELECTOR } from '../platform/articleSelector';
 import type { ArticleStructures } from '../platform/articleStructures';
 import { LIMITS } from '../platform/config';
 import { DocumentCache } from '../platform/documentCache';
-import { timeSync } from '../platform/hostTimings';
 import { getOutputChannel } from '../platform/outputChannel';
+import { TimeSlices } from '../platform/timeSlices';
 
 /** How each zone shows in the outline: its label and its symbol icon. */
 const ZONE_SYMBOLS: Record<ZoneKind, { label: string; kind: vscode.SymbolKind }> = {
@@ -28,14 +28,23 @@ const ZONE_SYMBOLS: Record<ZoneKind, { label: string; kind: vscode.SymbolKind }>
  * The outline view, the breadcrumbs and sticky scroll all ask for it, so the symbols are made
  * once per document version. A zone lists at most `LIMITS.maxOutlineChildren` children and then
  * one entry for the rest, so a 20 MB article of 100,000 paragraphs gets its outline at once
- * instead of freezing the editor; the output says so, once a document.
+ * instead of freezing the editor; the output says so, once a document. The symbols are made in
+ * slices of about 10 ms, so the extension host answers the editor in between.
  */
 export function registerOutline(structures: ArticleStructures): vscode.Disposable {
   const announced = new Set<string>();
   const symbols = new DocumentCache(async (document) => {
     const { zones } = await structures.get(document);
     const longest = { count: 0 };
-    const made = timeSync('outline', () => zones.map((zone) => toSymbol(document, zone, longest)));
+    // Built in slices of about 10 ms: a thousand paragraph symbols of a long article took 25 ms
+    // of the host's thread in one piece.
+    const slices = new TimeSlices('outline');
+    const made: vscode.DocumentSymbol[] = [];
+    try {
+      for (const zone of zones) made.push(await toSymbol(document, zone, longest, slices));
+    } finally {
+      slices.end();
+    }
     const key = document.uri.toString();
     if (longest.count > LIMITS.maxOutlineChildren && !announced.has(key)) {
       announced.add(key);
@@ -63,11 +72,12 @@ export function registerOutline(structures: ArticleStructures): vscode.Disposabl
 /** The most characters of a zone the outline reads: its first words are all it shows. */
 const DETAIL_CHARS = 400;
 
-function toSymbol(
+async function toSymbol(
   document: vscode.TextDocument,
   zone: Zone,
   longest: { count: number },
-): vscode.DocumentSymbol {
+  slices: TimeSlices,
+): Promise<vscode.DocumentSymbol> {
   const { label, kind } = ZONE_SYMBOLS[zone.kind];
   const range = new vscode.Range(document.positionAt(zone.start), document.positionAt(zone.end));
   // Only the text shown is read, never the whole document (which can be 20 MB).
@@ -89,7 +99,11 @@ function toSymbol(
   const children = zone.children ?? [];
   longest.count = Math.max(longest.count, children.length);
   const listed = children.slice(0, LIMITS.maxOutlineChildren);
-  symbol.children = listed.map((child) => toSymbol(document, child, longest));
+  symbol.children = [];
+  for (const child of listed) {
+    if (slices.due) await slices.next();
+    symbol.children.push(await toSymbol(document, child, longest, slices));
+  }
   if (children.length > listed.length) {
     const rest = new vscode.Range(
       document.positionAt(children[listed.length]!.start),
