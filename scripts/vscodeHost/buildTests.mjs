@@ -10,6 +10,26 @@ import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { repoRoot } from './hostPaths.mjs';
 
+/**
+ * Bundles `entryPoints` for Node into a fresh `outDir` (CommonJS, inline source maps), leaving
+ * `external` to be resolved at run time, and returns the path of `<outDir>/index.js`.
+ */
+export async function bundleForNode({ entryPoints, outDir, target, external }) {
+  rmSync(outDir, { recursive: true, force: true });
+  await esbuild.build({
+    entryPoints,
+    outdir: outDir,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target,
+    external,
+    sourcemap: 'inline',
+    logLevel: 'warning',
+  });
+  return path.join(outDir, 'index.js');
+}
+
 /** Where the bundled main suite lands; the runners pass `<outDir>/index.js` as extensionTestsPath. */
 export const integrationOutDir = path.join(repoRoot, 'out', 'test', 'integration');
 
@@ -22,20 +42,13 @@ export async function buildIntegrationTests(suite = 'integration') {
   for (const file of readdirSync(sourceDir).filter((name) => name.endsWith('.test.ts'))) {
     entryPoints[file.replace(/\.ts$/, '')] = path.join(sourceDir, file);
   }
-  rmSync(outDir, { recursive: true, force: true });
-  await esbuild.build({
+  return bundleForNode({
     entryPoints,
-    outdir: outDir,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
+    outDir,
     // The suite runs in the extension host of the oldest VS Code too (Node 16).
     target: 'node16.14',
     external: ['vscode', 'mocha'],
-    sourcemap: 'inline',
-    logLevel: 'warning',
   });
-  return path.join(outDir, 'index.js');
 }
 
 /** Where the bundled browser end-to-end test lands. */
@@ -43,19 +56,12 @@ export const e2eOutDir = path.join(repoRoot, 'out', 'test', 'e2e');
 
 /** Bundles test/e2e/index.ts (playwright-core stays external) and returns the bundle's path. */
 export async function buildE2eTests() {
-  rmSync(e2eOutDir, { recursive: true, force: true });
-  await esbuild.build({
+  return bundleForNode({
     entryPoints: [path.join(repoRoot, 'test', 'e2e', 'index.ts')],
-    outdir: e2eOutDir,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
+    outDir: e2eOutDir,
     target: 'node20',
     external: ['playwright-core'],
-    sourcemap: 'inline',
-    logLevel: 'warning',
   });
-  return path.join(e2eOutDir, 'index.js');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

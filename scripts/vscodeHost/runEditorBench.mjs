@@ -13,12 +13,12 @@
 // polnear-dev.jsonl (default ../shared/dev-data).
 // A benchmark, not a test: it exits 1 only when the run itself broke.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, symlinkSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import * as esbuild from 'esbuild';
 import { runWorkbenchPayload } from './browser.mjs';
+import { bundleForNode } from './buildTests.mjs';
 import { findFreePort, startCodeServer } from './codeServer.mjs';
 import { repoRoot } from './hostPaths.mjs';
 import { makeRunDirectory } from './processCleanup.mjs';
@@ -46,21 +46,13 @@ const load = () =>
     .map((value) => value.toFixed(2))
     .join(' ');
 
-async function bundleBench() {
-  const outDir = path.join(repoRoot, 'out', 'bench', 'editor');
-  rmSync(outDir, { recursive: true, force: true });
-  await esbuild.build({
+function bundleBench() {
+  return bundleForNode({
     entryPoints: [path.join(repoRoot, 'bench', 'editor', 'index.ts')],
-    outdir: outDir,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
+    outDir: path.join(repoRoot, 'out', 'bench', 'editor'),
     target: 'node20',
     external: ['vscode'],
-    sourcemap: 'inline',
-    logLevel: 'warning',
   });
-  return path.join(outDir, 'index.js');
 }
 
 /**
