@@ -7,6 +7,7 @@ import {
   tokenizeEntityWords,
   type ParagraphCandidates,
 } from '../../src/core/entities/findEntities';
+import { applyEdit, editsInserting, textOfPieces } from '../shared/textEdits';
 
 // Pieces that exercise the phrase rules: titles, first names, organisations and their acronyms,
 // datelines, capitals lines, results lines, demonyms, connectors and possessives.
@@ -45,19 +46,8 @@ const PIECES = [
   '\n\n',
 ];
 
-const piecesText = fc
-  .array(fc.constantFrom(...PIECES), { maxLength: 24 })
-  .map((parts) => parts.join(''));
-const edit = fc.record({ from: fc.nat(), length: fc.nat(), inserted: piecesText });
-
-function applyEdit(
-  text: string,
-  { from, length, inserted }: { from: number; length: number; inserted: string },
-): string {
-  const start = from % (text.length + 1);
-  const end = Math.min(text.length, start + (length % 12));
-  return text.slice(0, start) + inserted.slice(0, 1 + (length % 16)) + text.slice(end);
-}
+const piecesText = textOfPieces(PIECES, 24);
+const edit = editsInserting(piecesText);
 
 suite('collectParagraphCandidatesFrom', () => {
   test('gives the phrases a fresh classification gives, edit after edit', () => {
@@ -83,7 +73,7 @@ suite('collectParagraphCandidatesFrom', () => {
               .candidates,
           };
           for (const change of edits) {
-            const edited = applyEdit(previous.text, change);
+            const edited = applyEdit(previous.text, change, 16);
             tokens = tokenizeEntityWords(edited);
             const found = collectParagraphCandidatesFrom(
               previous,

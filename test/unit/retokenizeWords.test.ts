@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { retokenizeEntityText, tokenizeEntityText } from '../../src/core/entities/findEntities';
+import { applyEdit, editsInserting, textOfPieces } from '../shared/textEdits';
 
 // Pieces that exercise every token rule: dotted initialisms and abbreviations, possessives, inner
 // hyphens and apostrophes, sentence ends, opening quotes, line breaks, capitals and title-case lines.
@@ -52,21 +53,8 @@ const PIECES = [
   "'s",
 ];
 
-const piecesText = fc
-  .array(fc.constantFrom(...PIECES), { maxLength: 40 })
-  .map((parts) => parts.join(''));
-
-const edit = fc.record({ from: fc.nat(), length: fc.nat(), inserted: piecesText });
-
-/** `text` with `length % 12` characters from `from` replaced by the start of `inserted`. */
-function applyEdit(
-  text: string,
-  { from, length, inserted }: { from: number; length: number; inserted: string },
-): string {
-  const start = from % (text.length + 1);
-  const end = Math.min(text.length, start + (length % 12));
-  return text.slice(0, start) + inserted.slice(0, 1 + (length % 8)) + text.slice(end);
-}
+const piecesText = textOfPieces(PIECES, 40);
+const edit = editsInserting(piecesText);
 
 suite('retokenizeWords', () => {
   test('gives what a fresh tokenisation gives, edit after edit', () => {
@@ -75,7 +63,7 @@ suite('retokenizeWords', () => {
         // Each version is tokenised from the last one's retokenisation, as the cache does.
         let tokenization = tokenizeEntityText(text);
         for (const change of edits) {
-          const edited = applyEdit(tokenization.text, change);
+          const edited = applyEdit(tokenization.text, change, 8);
           tokenization = retokenizeEntityText(tokenization, edited);
           assert.deepEqual(tokenization, tokenizeEntityText(edited));
         }
