@@ -36,8 +36,9 @@ export const LIMITS = {
   /** Default of `newsAnnotator.duplicates.maxFiles`: the most files the duplicate index takes. */
   maxIndexedFiles: 100_000,
   /**
-   * Files larger than this are not indexed for duplicates: no news article is near 2 MB, and a
-   * file is fingerprinted on the extension host in one piece (about 0.3 s a megabyte).
+   * Files larger than this are not indexed for duplicates: no news article is near 2 MB, and each
+   * file is read whole and sent to the worker, which fingerprints it in one piece (0.1-0.3 s a
+   * megabyte) while the other files wait.
    */
   maxIndexedFileBytes: 2 * 1024 * 1024,
   /** Knowledge-base files larger than this are not read (the core refuses their text as well). */
