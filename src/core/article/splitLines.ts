@@ -1,3 +1,4 @@
+import { lineEndPattern } from '../text/lineEnds';
 import { isBlankRange } from '../text/whiteSpace';
 
 /** One line of a text: its content span (without the line terminator) and its content. */
@@ -13,7 +14,7 @@ export interface Line {
  */
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
-  const terminator = /\r\n|[\n\r\u2028\u2029]/g;
+  const terminator = lineEndPattern(text);
   let start = 0;
   for (let match = terminator.exec(text); match; match = terminator.exec(text)) {
     lines.push({ start, end: match.index, text: text.slice(start, match.index) });

@@ -4,6 +4,7 @@
  * piece keeps a failure local and the cost linear, and a CRLF text yields the same pieces as its LF
  * twin.
  */
+import { lineEndPattern } from '../text/lineEnds';
 import type { Span } from '../types';
 
 /** The longest piece handed to the parser at once. */
@@ -13,7 +14,7 @@ const SENTENCE_END = /[.!?]["”’)\]]*\s+/g;
 /** The non-blank lines of `text`, with lines longer than `MAX_CHUNK` cut at sentence ends. */
 export function splitIntoChunks(text: string): Span[] {
   const chunks: Span[] = [];
-  const lineBreak = /\r\n|[\n\r\u2028\u2029]/g;
+  const lineBreak = lineEndPattern(text);
   let start = 0;
   for (;;) {
     const match = lineBreak.exec(text);

@@ -1,3 +1,4 @@
+import { lineEndPattern } from '../text/lineEnds';
 import type { Span } from '../types';
 
 /** Whether a quotation is set in double marks (“…”, "…", «…», ``…'') or in single marks (‘…’, '…'). */
@@ -20,7 +21,6 @@ export interface QuoteSpan extends Span {
   continuesNext: boolean;
 }
 
-const LINE_BREAK = /\r\n|[\n\r\u2028\u2029]/g;
 /** A hard-wrapped line of wire copy is at most this long. */
 const MAX_WRAPPED_LINE = 80;
 /** How many marks after a possessive plural are searched for a later closing mark. */
@@ -46,9 +46,10 @@ export function splitParagraphs(text: string, ranges?: readonly Span[]): Paragra
       currentStart = -1;
     };
     let lineStart = start;
-    LINE_BREAK.lastIndex = start;
+    const lineBreak = lineEndPattern(text);
+    lineBreak.lastIndex = start;
     for (;;) {
-      const match = LINE_BREAK.exec(text);
+      const match = lineBreak.exec(text);
       const lineEnd = match && match.index < end ? match.index : end;
       // The line without the white space around it.
       let from = lineStart;

@@ -1,6 +1,24 @@
 /** Every line terminator an editor recognises: CRLF, LF, a lone CR, U+2028 and U+2029. */
 const LINE_END = /\r\n|[\r\u2028\u2029]/g;
 
+/**
+ * True when every line end of `text` is an LF (or it has none), as in what `toLfLineEnds` returns.
+ * Three searches for one character each are faster than one scan for a class of three.
+ */
+export function hasOnlyLfLineEnds(text: string): boolean {
+  return text.indexOf('\r') < 0 && text.indexOf('\u2028') < 0 && text.indexOf('\u2029') < 0;
+}
+
+/**
+ * A new global pattern that matches each line end of `text` (CRLF, LF, CR, U+2028, U+2029) as
+ * `/\r\n|[\n\r\u2028\u2029]/g` does. For a text with LF line ends only it is `/\n/g`, which V8 finds
+ * with a fast character search rather than trying a class at every character: a whole-text scan
+ * several times faster.
+ */
+export function lineEndPattern(text: string): RegExp {
+  return hasOnlyLfLineEnds(text) ? /\n/g : /\r\n|[\n\r\u2028\u2029]/g;
+}
+
 /** A text with LF line ends, and the way back to offsets of the text it came from. */
 export interface LfText {
   text: string;
@@ -16,12 +34,7 @@ export interface LfText {
  * by adding the CRLFs before it.
  */
 export function toLfLineEnds(original: string): LfText {
-  // Three scans for one character each are faster than one scan for a class of three.
-  if (
-    original.indexOf('\r') < 0 &&
-    original.indexOf('\u2028') < 0 &&
-    original.indexOf('\u2029') < 0
-  ) {
+  if (hasOnlyLfLineEnds(original)) {
     return { text: original, unchanged: true, toOriginal: (offset) => offset };
   }
   /** The LF offset of the LF that each CRLF became, ascending. */
