@@ -6,7 +6,8 @@
  *   throughput  one core, ours beside raw compromise + compromise-dates on the same texts
  *   workers     our analysis on 1 and on 2 worker threads (a bench-only pool)
  *   incremental fresh analysis vs re-analysis after a one-character edit in one paragraph, in wall
- *               and CPU time, and where a re-analysis spends its time
+ *               and CPU time (alternating, then both cold and both warm), and where a
+ *               re-analysis spends its time
  *   big         a 1 MB article and a 1 MB single-line article, each in a child process (maxRSS)
  *   identity    on every dev document, re-analysis after an edit in each paragraph equals a fresh
  *               analysis (quotations, speakers, entities, dates, zones); cached entities equal
@@ -238,19 +239,42 @@ function benchIncremental(texts: string[]): void {
   console.log(
     `  re-analysis after one edit    ${edit.toFixed(2)} ms  (${(edit / full).toFixed(3)} of full; CPU ${median(againCpu).toFixed(2)} ms, ${(median(againCpu) / median(freshCpu)).toFixed(3)} of full)`,
   );
-  // Context, not the target: the same edits re-analysed back to back, as while typing, without a
-  // fresh analysis (and the garbage it leaves) before each one.
-  const backToBack: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    const text = edited(run + 3000);
-    const started = performance.now();
-    analyzer.analyze(text);
-    backToBack.push(performance.now() - started);
+  // The same comparison in two more conditions that treat both kinds of run alike. Above, each
+  // re-analysis follows a fresh analysis, whose garbage and working set leave the processor's
+  // caches cold for it, while each fresh analysis follows only a short re-analysis.
+  //   cold: before every timed run, of either kind, a fresh analysis of another PolNeAR article;
+  //   warm: each kind back to back, as while typing (no other work between two re-analyses).
+  const others = texts.filter((text) => text !== article).slice(0, 10);
+  const conditions = [
+    {
+      name: 'cold, each after another article',
+      before: (run: number) => others[run % others.length],
+    },
+    { name: 'warm, each kind back to back', before: () => undefined },
+  ];
+  for (const [c, condition] of conditions.entries()) {
+    const full: number[] = [];
+    const edit: number[] = [];
+    const timed = (times: number[], run: () => void, k: number): void => {
+      const other = condition.before(k);
+      if (other !== undefined) analyzeArticle(other);
+      const started = performance.now();
+      run();
+      times.push(performance.now() - started);
+    };
+    for (let run = 0; run < runs; run++) {
+      const text = edited(run + 10000 * (c + 2));
+      timed(full, () => analyzeArticle(text), run);
+    }
+    for (let run = 0; run < runs; run++) {
+      const text = edited(run + 10000 * (c + 2) + 5000);
+      timed(edit, () => analyzer.analyze(text), run + 1);
+    }
+    const ratio = median(edit) / median(full);
+    console.log(
+      `  ${condition.name.padEnd(34)}full ${median(full).toFixed(2)} ms, re-analysis ${median(edit).toFixed(2)} ms: ${ratio.toFixed(3)} of full`,
+    );
   }
-  const typing = median(backToBack);
-  console.log(
-    `  re-analyses back to back      ${typing.toFixed(2)} ms  (${(typing / full).toFixed(3)} of the full analysis above)`,
-  );
   benchReanalysisParts(article, edited, from, span);
 }
 
