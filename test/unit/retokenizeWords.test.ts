@@ -108,4 +108,41 @@ suite('retokenizeWords', () => {
     assert.equal(tokens[0], previous.tokens[0]);
     assert.equal(tokens[tokens.length - 1], previous.tokens[previous.tokens.length - 1]);
   });
+
+  test('counts the letters and lower-case letters of each line as the Unicode patterns do', () => {
+    const count = (line: string, pattern: RegExp): number => line.match(pattern)?.length ?? 0;
+    // Every kind of code point: ASCII, Latin and other scripts, astral letters, marks, lone
+    // surrogates and line breaks.
+    const character = fc.oneof(
+      fc.constantFrom(
+        'a',
+        'Z',
+        '1',
+        ' ',
+        '\n',
+        'é',
+        'ß',
+        'Ω',
+        'ж',
+        '中',
+        '𝐀',
+        '𝑎',
+        '\u0301',
+        '\ud835',
+      ),
+      fc.string({ unit: 'binary', maxLength: 1 }),
+    );
+    fc.assert(
+      fc.property(fc.array(character, { maxLength: 60 }), (characters) => {
+        const text = characters.join('');
+        const { lines } = tokenizeEntityText(text);
+        const expected = text.split('\n').map((line) => ({
+          letters: count(line, /\p{L}/gu),
+          lower: count(line, /\p{Ll}/gu),
+        }));
+        assert.deepEqual(lines, expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
