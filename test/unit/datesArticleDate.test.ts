@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { findDates } from '../../src/core/dates/findDates';
 import { resolveArticleDate } from '../../src/core/dates/resolveArticleDate';
 import type { Zone } from '../../src/core/types';
 
@@ -110,5 +112,57 @@ suite('resolveArticleDate', () => {
       date: null,
       dateSource: 'unknown',
     });
+  });
+
+  // The first lines are read only where a line can state a year; this reads them whole, as the
+  // first 500 characters in one text, and takes the first full date on a short or "Published" line.
+  test('reading only the lines that can state a year finds the date reading them all finds', () => {
+    const readingAll = (text: string): string | null => {
+      // The first 500 characters, a CRLF counting as one.
+      let cut = 0;
+      for (let counted = 0; cut < text.length && counted < 500; counted++)
+        cut += text.startsWith('\r\n', cut) ? 2 : 1;
+      const top = text.slice(0, cut);
+      for (const mention of findDates(top, null)) {
+        if (!mention.value || !/^\d{4}-\d{2}-\d{2}$/.test(mention.value)) continue;
+        const start = Math.max(
+          ...['\n', '\r', '\u2028', '\u2029'].map(
+            (c) => text.lastIndexOf(c, mention.start - 1) + 1,
+          ),
+        );
+        const after = text.slice(mention.end, mention.end + 101).search(/[\n\r\u2028\u2029]/);
+        const end = after < 0 ? Math.min(text.length, mention.end + 101) : mention.end + after;
+        const before = text.slice(start, mention.start);
+        if (end - start <= 100 || /\b(?:published|posted|updated|dated?)\b.{0,20}$/i.test(before))
+          return mention.value;
+      }
+      return null;
+    };
+    const line = fc.constantFrom(
+      'Published: Dec. 27, 2017',
+      'Posted Sept. 5, 2016 at 3 p.m.',
+      'Monday, March 6, 2017',
+      'ROME 1996-12-06',
+      'By Jane Doe and Ivan Petrov',
+      'The president said on Tuesday that the talks would resume in October.',
+      `The treaty signed on June 1, 1995 ${'still matters to the region '.repeat(4)}`,
+      'March',
+      'for the record',
+      'December 5',
+      '',
+    );
+    const lineEnd = fc.constantFrom('\n', '\r\n', '\u2028');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(line, lineEnd), { maxLength: 12 }), (lines) => {
+        const text = lines.map(([words, end]) => words + end).join('');
+        const found = resolveArticleDate({ text, zones: [] });
+        const expected = readingAll(text);
+        assert.deepEqual(
+          found,
+          expected ? { date: expected, dateSource: 'text' } : { date: null, dateSource: 'unknown' },
+        );
+      }),
+      { numRuns: 400 },
+    );
   });
 });
