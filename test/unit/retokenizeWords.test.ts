@@ -145,4 +145,21 @@ suite('retokenizeWords', () => {
       { numRuns: 500 },
     );
   });
+
+  test('a token is capitalised and in capitals as the Unicode letter classes say', () => {
+    const character = fc.oneof(
+      fc.constantFrom('a', 'Z', 'É', 'é', 'ǅ', '𝐀', '𝑎', 'ß', '1', "'", '’', '-', '.', ' ', '\n'),
+      fc.string({ unit: 'binary', maxLength: 1 }),
+    );
+    fc.assert(
+      fc.property(fc.array(character, { maxLength: 40 }), (characters) => {
+        for (const token of tokenizeEntityText(characters.join('')).tokens) {
+          assert.equal(token.capitalised, /^\p{Lu}/u.test(token.text), token.text);
+          const letters = token.text.match(/\p{L}/gu)?.length ?? 0;
+          assert.equal(token.upper, letters >= 2 && !/\p{Ll}/u.test(token.text), token.text);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
 });

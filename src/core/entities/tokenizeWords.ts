@@ -109,15 +109,15 @@ const MAX_TITLE_LINE = 200;
 
 function isSentenceStart(text: string, start: number, previous: WordToken | undefined): boolean {
   let i = start - 1;
-  while (i >= 0 && /[\s"“”‘'([—–-]/.test(text[i]!)) {
-    if (text[i] === '\n') return true;
+  while (i >= 0 && isSpaceOrOpening(text, i)) {
+    if (text.charCodeAt(i) === 0x0a) return true;
     i--;
   }
   if (i < 0) return true;
-  const before = text[i]!;
-  if (!/[.!?:;…]/.test(before)) return false;
+  const before = text.charCodeAt(i);
+  if (!isSentenceEndMark(before)) return false;
   // "P. Simmons" and "Mr. Smith" do not start sentences.
-  if (before === '.' && previous && previous.end === i + 1) {
+  if (before === 0x2e && previous && previous.end === i + 1) {
     const stem = previous.lower.replace(/\.$/, '');
     if (
       stem.length === 1 ||
@@ -128,6 +128,45 @@ function isSentenceStart(text: string, start: number, previous: WordToken | unde
     }
   }
   return true;
+}
+
+/**
+ * True for white space or a mark that can open a sentence before its first word, as
+ * `/[\s"“”‘'([—–-]/` is; ASCII, almost every character here, is told by its code.
+ */
+function isSpaceOrOpening(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 0x80) {
+    return (
+      code === 0x20 ||
+      (code >= 0x09 && code <= 0x0d) ||
+      code === 0x22 ||
+      code === 0x27 ||
+      code === 0x28 ||
+      code === 0x5b ||
+      code === 0x2d
+    );
+  }
+  return /[\s"“”‘'([—–-]/.test(text[i]!);
+}
+
+/** True for `.`, `!`, `?`, `:`, `;` and `…`, the marks after which a word starts a sentence. */
+function isSentenceEndMark(code: number): boolean {
+  return (
+    code === 0x2e ||
+    code === 0x21 ||
+    code === 0x3f ||
+    code === 0x3a ||
+    code === 0x3b ||
+    code === 0x2026
+  );
+}
+
+/** True when `word` starts with an upper-case letter, as `/^\p{Lu}/u` tells. */
+function startsUpperCase(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a;
+  return /^\p{Lu}/u.test(word);
 }
 
 /**
@@ -340,22 +379,21 @@ function scanTokens(
       if (!keep) word = stem;
     }
     let possessive = false;
-    const possessiveMatch = /['’]s$/.exec(word);
-    if (possessiveMatch && word.length > 2) {
+    if (word.length > 2 && (word.endsWith("'s") || word.endsWith('’s'))) {
       word = word.slice(0, -2);
       possessive = true;
     }
     if (word.length === 0) continue;
     const end = start + word.length;
-    const { letters } = countLetters(word);
+    const letters = countLetters(word);
     const lower = word.toLowerCase();
     const token: WordToken = {
       start,
       end,
       text: word,
       lower,
-      capitalised: /^\p{Lu}/u.test(word),
-      upper: letters >= 2 && !/\p{Ll}/u.test(word),
+      capitalised: startsUpperCase(word),
+      upper: letters.letters >= 2 && letters.lower === 0,
       possessive,
       sentenceStart: false,
       capsLine: capsLineOf(line),
