@@ -1,8 +1,10 @@
 /**
  * The incremental figure of `analysisSpeed.ts` for two copies of the engine in one process, so that
  * load from elsewhere hits both alike: blocks of ten (fresh analysis, then re-analysis after a
- * one-character edit in the middle paragraph), alternating between the two copies.
- * Usage: npx tsx bench/compareAnalyzers.ts <srcA> <srcB> [blocks]
+ * one-character edit in the middle paragraph), alternating between the two copies. Then the
+ * throughput of each copy: full passes over the PolNeAR texts, a fresh analysis per text,
+ * alternating between the copies and their order (`--passes N`, default 20; 0 skips it).
+ * Usage: npx tsx bench/compareAnalyzers.ts <srcA> <srcB> [blocks] [--passes N]
  * where each is a `src` folder, e.g. an earlier commit's:
  *   mkdir -p test-results/before && git archive <commit> src | tar -x -C test-results/before
  *   npx tsx bench/compareAnalyzers.ts test-results/before/src src
@@ -17,7 +19,9 @@ interface Engine {
 }
 
 const [sourceA, sourceB] = process.argv.slice(2);
-const blocks = Number(process.argv[4] ?? 40);
+const blocks = /^\d+$/.test(process.argv[4] ?? '') ? Number(process.argv[4]) : 40;
+const passesAt = process.argv.indexOf('--passes');
+const passes = passesAt > 0 ? Number(process.argv[passesAt + 1]) : 20;
 const devData =
   process.env.NEWS_ANNOTATOR_DEV_DATA ?? join(__dirname, '..', '..', 'shared', 'dev-data');
 const corpus = join(devData, 'polnear-dev.jsonl');
@@ -84,6 +88,23 @@ function main(): void {
     const r = median(again[k]!);
     console.log(
       `${source}: full ${f.toFixed(2)} ms, re-analysis ${r.toFixed(2)} ms, ratio ${(r / f).toFixed(3)} (medians of ${full[k]!.length})`,
+    );
+  });
+  if (passes <= 0) return;
+  const kilobytes = texts.reduce((sum, text) => sum + text.length, 0) / 1024;
+  const passTimes: number[][] = [[], []];
+  // Two warm-up passes each, then passes in alternating order: A B, B A, A B...
+  for (let pass = -2; pass < passes; pass++) {
+    for (const k of pass % 2 === 0 ? [0, 1] : [1, 0]) {
+      const started = performance.now();
+      for (const text of texts) engines[k]!.analyzeArticle(text);
+      if (pass >= 0) passTimes[k]!.push(performance.now() - started);
+    }
+  }
+  [sourceA, sourceB].forEach((source, k) => {
+    const speed = kilobytes / (median(passTimes[k]!) / 1000);
+    console.log(
+      `${source}: throughput ${speed.toFixed(0)} KB/s (median of ${passes} passes over the ${texts.length} texts, ${kilobytes.toFixed(0)} KB)`,
     );
   });
 }
