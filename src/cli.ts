@@ -27,7 +27,8 @@ Input:
 
 annotate:
   --date YYYY-MM-DD    the date of articles that give none (relative dates resolve against it)
-  --jobs N             analyses at once, on worker threads (default: one per core)
+  --jobs N             analyses at once, on worker threads (default: one per core, for
+                       inputs of 384 KB or more; smaller ones run in process)
   --no-borrow          do not borrow the date of an undated article from a duplicate input
 
 duplicates:

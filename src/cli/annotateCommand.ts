@@ -5,7 +5,7 @@ import { createAnalysisPool, defaultJobs, type AnalysisPool } from './analysisPo
 import { UsageError, type CliContext } from './cliContext';
 import {
   forEachArticle,
-  holdsSeveralArticles,
+  measureInputs,
   readAllRecords,
   type ArticleSources,
   type RunTally,
@@ -28,7 +28,7 @@ interface Scheduled {
 /**
  * `news-annotator annotate`: zones, quotations with speakers, entities and dates of each input,
  * written in input order while up to `--jobs` analyses run at once on worker threads (a single
- * input runs in process). Undated inputs first borrow the date of a duplicate version among the
+ * input, or by default a small one, runs in process). Undated inputs first borrow the date of a duplicate version among the
  * inputs, unless `--no-borrow` is given: a first pass, also on the workers, surveys every input
  * for its own date and fingerprint (standard input is held in memory for it).
  */
@@ -40,9 +40,11 @@ export async function runAnnotate(context: CliContext): Promise<RunTally> {
     read: context.read,
   };
   if (context.jsonl === '-') sources.records = await readAllRecords('-', context.read);
-  // A single article runs in process: starting workers would only add their start-up. Otherwise
-  // the workers start now and load compromise while this thread borrows dates.
-  const pool = createAnalysisPool(holdsSeveralArticles(sources) ? jobs : 1);
+  // Workers start now and load compromise while this thread borrows dates, unless they would
+  // only add their start-up (see `usesWorkers`).
+  const pool = createAnalysisPool(
+    usesWorkers(measureInputs(sources), typeof context.values.jobs === 'string') ? jobs : 1,
+  );
   let borrowed: Map<string, string>;
   try {
     borrowed = context.values['no-borrow']
@@ -89,6 +91,25 @@ export async function runAnnotate(context: CliContext): Promise<RunTally> {
   } finally {
     await pool.close();
   }
+}
+
+/**
+ * Below this much input, the default runs in process: two workers start in about 0.4 s more than
+ * one analysis in process, and on two cores they first gain that much back at about 400 KB of
+ * news (docs/benchmarks.md, "The CLI's default below 384 KB").
+ */
+export const MIN_INPUT_BYTES_FOR_WORKERS = 384 * 1024;
+
+/**
+ * Whether annotate runs its analyses on worker threads: never for a single article, where they
+ * would only add their start-up; with `--jobs` given, as asked; by default, only for inputs of
+ * `MIN_INPUT_BYTES_FOR_WORKERS` or more.
+ */
+export function usesWorkers(
+  inputs: { several: boolean; bytes: number },
+  jobsGiven: boolean,
+): boolean {
+  return inputs.several && (jobsGiven || inputs.bytes >= MIN_INPUT_BYTES_FOR_WORKERS);
 }
 
 function parseJobs(value: string | boolean | undefined): number {

@@ -1,4 +1,4 @@
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import {
   expandPaths,
   isFailure,
@@ -74,16 +74,38 @@ export async function readAllRecords(
 }
 
 /**
- * Whether the sources may hold more than one article, found without reading them whole: paths
- * are expanded and counted, held records counted, and a JSON Lines file read only up to its
- * second non-empty line. Unreadable inputs do not count; they are reported when processed.
+ * How much the sources hold, found without reading them whole: whether they may hold more than
+ * one article (paths are expanded and counted, held records counted, and a JSON Lines file read
+ * only up to its second non-empty line), and about how many bytes of input they are (the files'
+ * sizes, the JSON Lines file's size, or the held records' texts). Unreadable inputs do not count;
+ * they are reported when processed.
  */
-export function holdsSeveralArticles(sources: ArticleSources): boolean {
-  let count = expandPaths(sources.paths).files.length;
-  if (sources.records) count += sources.records.filter((value) => !isFailure(value)).length;
-  else if (sources.jsonl === '-') return true;
-  else if (sources.jsonl !== undefined) count += countNonEmptyLines(sources.jsonl, 2);
-  return count > 1;
+export function measureInputs(sources: ArticleSources): { several: boolean; bytes: number } {
+  const files = expandPaths(sources.paths).files;
+  let count = files.length;
+  let bytes = files.reduce((sum, file) => sum + sizeOf(file), 0);
+  if (sources.records) {
+    for (const value of sources.records) {
+      if (isFailure(value)) continue;
+      count++;
+      bytes += value.text.length;
+    }
+  } else if (sources.jsonl === '-') {
+    return { several: true, bytes: Infinity };
+  } else if (sources.jsonl !== undefined) {
+    count += countNonEmptyLines(sources.jsonl, 2);
+    bytes += sizeOf(sources.jsonl);
+  }
+  return { several: count > 1, bytes };
+}
+
+/** The size of a file, or 0 when it cannot be read (it is reported when processed). */
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
 }
 
 /** Counts the lines holding more than white space in a file, stopping at `limit`. */

@@ -2,10 +2,12 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { holdsSeveralArticles, type ArticleSources } from '../../src/cli/forEachArticle';
+import { statSync } from 'node:fs';
+import { MIN_INPUT_BYTES_FOR_WORKERS, usesWorkers } from '../../src/cli/annotateCommand';
+import { measureInputs, type ArticleSources } from '../../src/cli/forEachArticle';
 import { root } from './runCli';
 
-suite('holdsSeveralArticles (whether annotate starts worker threads)', () => {
+suite('measureInputs and usesWorkers (whether annotate starts worker threads)', () => {
   let scratch: string;
   suiteSetup(() => {
     scratch = mkdtempSync(join(tmpdir(), 'news-annotator-inputs-'));
@@ -14,6 +16,7 @@ suite('holdsSeveralArticles (whether annotate starts worker threads)', () => {
 
   const read = { maxBytes: 1024 * 1024, warn: () => undefined };
   const sources = (more: Partial<ArticleSources>): ArticleSources => ({ paths: [], read, ...more });
+  const holdsSeveralArticles = (of: ArticleSources): boolean => measureInputs(of).several;
 
   test('counts files, walking folders', () => {
     assert.equal(
@@ -45,5 +48,37 @@ suite('holdsSeveralArticles (whether annotate starts worker threads)', () => {
     assert.equal(holdsSeveralArticles(sources({ jsonl: '-', records })), false);
     records.push({ id: 'b', text: 'y' });
     assert.equal(holdsSeveralArticles(sources({ jsonl: '-', records })), true);
+  });
+
+  test('measures the bytes of files, of a JSON Lines file and of records held in memory', () => {
+    const seed = 'seeds/001_2e408fe495f00e99.txt';
+    const two = join(scratch, 'sized.jsonl');
+    writeFileSync(two, '{"id": "a", "text": "x"}\n{"id": "b", "text": "y"}\n');
+    assert.equal(
+      measureInputs(sources({ paths: [seed], jsonl: two })).bytes,
+      statSync(seed).size + statSync(two).size,
+    );
+    const records = [
+      { id: 'a', text: 'four' },
+      { label: 'stdin:2', reason: 'not valid JSON' },
+      { id: 'b', text: 'six ch' },
+    ];
+    assert.deepEqual(measureInputs(sources({ jsonl: '-', records })), { several: true, bytes: 10 });
+    assert.equal(measureInputs(sources({ paths: [join(scratch, 'missing.txt')] })).bytes, 0);
+  });
+
+  test('workers run for several articles when --jobs is given, and by default for large inputs', () => {
+    const small = { several: true, bytes: MIN_INPUT_BYTES_FOR_WORKERS - 1 };
+    const large = { several: true, bytes: MIN_INPUT_BYTES_FOR_WORKERS };
+    assert.equal(usesWorkers(small, false), false);
+    assert.equal(usesWorkers(large, false), true);
+    assert.equal(usesWorkers(small, true), true);
+    // A single article never starts them, however large.
+    assert.equal(
+      usesWorkers({ several: false, bytes: 100 * MIN_INPUT_BYTES_FOR_WORKERS }, true),
+      false,
+    );
+    // Standard input read as it comes is of unknown size: as large.
+    assert.equal(usesWorkers(measureInputs(sources({ jsonl: '-' })), false), true);
   });
 });
