@@ -7,6 +7,7 @@ import { formatDay as format, parseAnchor, type CalendarDay } from './calendar';
 import { findDates } from './findDates';
 import { resolveMonthDay } from './resolveRelative';
 import { flattenZones } from '../article/parseArticle';
+import { lineEndPattern } from '../text/lineEnds';
 
 /** What `resolveArticleDate` reads: the text, its zones (from `parseArticle`) and a date given by the caller. */
 export interface ArticleDateInput {
@@ -85,7 +86,7 @@ function dateInFirstLines(text: string): string | null {
   // Only a date that states its year has a full value without an article date, and the date
   // finder reads line by line: lines with no four digits and no "'17" are skipped. Most of the
   // first lines are a headline and prose, and reading them cost a tenth of a whole analysis.
-  const lineEnd = /\r\n|[\n\r\u2028\u2029]/g;
+  const lineEnd = lineEndPattern(top);
   for (let start = 0; start < top.length;) {
     const match = lineEnd.exec(top);
     const end = match ? match.index : top.length;
