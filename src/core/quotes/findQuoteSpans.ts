@@ -34,6 +34,7 @@ const POSSESSIVE_LOOKAHEAD = 50;
 export function splitParagraphs(text: string, ranges?: readonly Span[]): Paragraph[] {
   const regions = ranges && ranges.length > 0 ? ranges : [{ start: 0, end: text.length }];
   const paragraphs: Paragraph[] = [];
+  const lineBreak = lineEndPattern(text);
   for (const region of regions) {
     const start = Math.max(0, Math.min(region.start, text.length));
     const end = Math.max(start, Math.min(region.end, text.length));
@@ -46,7 +47,6 @@ export function splitParagraphs(text: string, ranges?: readonly Span[]): Paragra
       currentStart = -1;
     };
     let lineStart = start;
-    const lineBreak = lineEndPattern(text);
     lineBreak.lastIndex = start;
     for (;;) {
       const match = lineBreak.exec(text);
