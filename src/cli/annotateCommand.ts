@@ -28,9 +28,10 @@ interface Scheduled {
 /**
  * `news-annotator annotate`: zones, quotations with speakers, entities and dates of each input,
  * written in input order while up to `--jobs` analyses run at once on worker threads (a single
- * input, or by default a small one, runs in process). Undated inputs first borrow the date of a duplicate version among the
- * inputs, unless `--no-borrow` is given: a first pass, also on the workers, surveys every input
- * for its own date and fingerprint (standard input is held in memory for it).
+ * input, and by default a small one, runs in process). Undated inputs first borrow the date of a
+ * duplicate version among the inputs, unless `--no-borrow` is given: a first pass, also on the
+ * workers, surveys every input for its own date and fingerprint (standard input is held in memory
+ * for it).
  */
 export async function runAnnotate(context: CliContext): Promise<RunTally> {
   const jobs = parseJobs(context.values.jobs);
