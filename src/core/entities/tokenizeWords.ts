@@ -3,6 +3,7 @@
  * word opens a sentence, whether it ends in a possessive, and whether its line is written in
  * capitals (a wire headline or dateline, where capitals say nothing about names).
  */
+import { isWhiteSpaceCode } from '../text/whiteSpace';
 
 /** One word of the text; offsets are UTF-16 code units, end exclusive. */
 export interface WordToken {
@@ -132,22 +133,23 @@ function isSentenceStart(text: string, start: number, previous: WordToken | unde
 
 /**
  * True for white space or a mark that can open a sentence before its first word, as
- * `/[\s"“”‘'([—–-]/` is; ASCII, almost every character here, is told by its code.
+ * `/[\s"“”‘'([—–-]/` is, told by character code.
  */
 function isSpaceOrOpening(text: string, i: number): boolean {
   const code = text.charCodeAt(i);
-  if (code < 0x80) {
-    return (
-      code === 0x20 ||
-      (code >= 0x09 && code <= 0x0d) ||
-      code === 0x22 ||
-      code === 0x27 ||
-      code === 0x28 ||
-      code === 0x5b ||
-      code === 0x2d
-    );
-  }
-  return /[\s"“”‘'([—–-]/.test(text[i]!);
+  return (
+    isWhiteSpaceCode(code) ||
+    code === 0x22 || // "
+    code === 0x27 || // '
+    code === 0x28 || // (
+    code === 0x5b || // [
+    code === 0x2d || // -
+    code === 0x201c || // “
+    code === 0x201d || // ”
+    code === 0x2018 || // ‘
+    code === 0x2014 || // —
+    code === 0x2013 // –
+  );
 }
 
 /** True for `.`, `!`, `?`, `:`, `;` and `…`, the marks after which a word starts a sentence. */
