@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { analyzeArticle } from '../../src/core/analysis/articleAnalyzer';
 import { findQuotes } from '../../src/core/quotes/findQuotes';
 import type { Quote } from '../../src/core/types';
 
@@ -277,6 +278,69 @@ suite('findQuotes: names', () => {
     assert.equal(quote?.speaker?.text, 'the minister');
     assert.equal(quote?.speaker?.name, 'Grigory Karasin');
     assert.equal(quote?.speaker?.resolution, 'description');
+  });
+});
+
+suite('speaker names in the whole analysis, with the entity module', () => {
+  /** Speaker mention → name, as the analysis of a short article with a headline resolves them. */
+  function speakerNames(body: string): Array<[string | null, string | null]> {
+    const text = `Talks in Moscow\n\nMOSCOW — ${body}`;
+    return analyzeArticle(text).quotes.map((q) => [
+      q.speaker?.text ?? null,
+      q.speaker?.name ?? null,
+    ]);
+  }
+
+  test('a description resolves to the person who bears the title, before or after the name', () => {
+    assert.deepEqual(
+      speakerNames(
+        'Deputy Foreign Minister Grigory Karasin arrived on Monday. Mike Pence, the Indiana governor, ' +
+          'came too.\n\n“Talks go on,” the minister said.\n\n“We are glad,” the governor said.',
+      ),
+      [
+        ['the minister', 'Grigory Karasin'],
+        ['the governor', 'Mike Pence'],
+      ],
+    );
+  });
+
+  test('a titled mention is the person at its head, not the body or person it names first', () => {
+    assert.deepEqual(
+      speakerNames(
+        'The talks began on Monday.\n\n“We are ready,” State Department spokesman Glyn Davies said.\n\n' +
+          '“It went well,” Vacco’s campaign manager, Matt Behrmann, said.\n\n' +
+          '“No comment,” U.S. National Security Council spokesman P.J. Crowley said.\n\n' +
+          '“We agree,” Rep. Elijah Cummings of Maryland said.',
+      ),
+      [
+        ['State Department spokesman Glyn Davies', 'Glyn Davies'],
+        ['Vacco’s campaign manager, Matt Behrmann', 'Matt Behrmann'],
+        ['U.S. National Security Council spokesman P.J. Crowley', 'P.J. Crowley'],
+        ['Rep. Elijah Cummings of Maryland', 'Elijah Cummings'],
+      ],
+    );
+  });
+
+  test('the person a preposition governs is not the speaker', () => {
+    const [quote] = analyzeArticle(
+      'Talks in Moscow\n\nMOSCOW — Donald Trump spoke on Monday.\n\n“No,” a spokesman for Donald Trump said.',
+    ).quotes;
+    assert.equal(quote?.speaker?.text, 'a spokesman for Donald Trump');
+    assert.notEqual(quote?.speaker?.name, 'Donald Trump');
+  });
+
+  test('"he" and "she" skip a last speaker of the other gender', () => {
+    assert.deepEqual(
+      speakerNames(
+        'Don Fowler met Donna Brazile on Monday.\n\n“We will win,” Brazile said.\n\n' +
+          '“It is close,” he said.\n\n“We will see,” she said.',
+      ),
+      [
+        ['Brazile', 'Donna Brazile'],
+        ['he', 'Don Fowler'],
+        ['she', 'Donna Brazile'],
+      ],
+    );
   });
 });
 

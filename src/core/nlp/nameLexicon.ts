@@ -22,6 +22,11 @@ export type LexiconClass =
 
 let lexicon: Map<string, LexiconClass> | undefined;
 const countries = new Set<string>();
+/** First names compromise knows as a man's or a woman's ("don", "donna"); none is both. */
+const genders = new Map<string, Gender>();
+
+/** What a first name says of a person, as "he" and "she" refer. */
+export type Gender = 'male' | 'female';
 
 function classify(tags: readonly string[]): LexiconClass {
   const has = (tag: string): boolean => tags.includes(tag);
@@ -48,6 +53,8 @@ function buildLexicon(): Map<string, LexiconClass> {
     const tags = Array.isArray(tag) ? tag : [tag];
     map.set(word, classify(tags));
     if (tags.includes('Country')) countries.add(word);
+    const male = tags.includes('MaleName');
+    if (male !== tags.includes('FemaleName')) genders.set(word, male ? 'male' : 'female');
   }
   return map;
 }
@@ -62,4 +69,10 @@ export function lookupLexicon(lowerCased: string): LexiconClass | undefined {
 export function isLexiconCountry(lowerCased: string): boolean {
   lexicon ??= buildLexicon();
   return countries.has(lowerCased);
+}
+
+/** The gender compromise's lexicon gives a lower-cased first name, if it gives exactly one. */
+export function firstNameGender(lowerCased: string): Gender | undefined {
+  lexicon ??= buildLexicon();
+  return genders.get(lowerCased);
 }

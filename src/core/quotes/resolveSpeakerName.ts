@@ -1,6 +1,7 @@
 import type { EntityMention, SpeakerResolution, Span } from '../types';
 import { isNameWord } from './nounPhrases';
 import { CAPITALISED_FUNCTION_WORDS, ORGANIZATION_WORDS, PRONOUNS, TITLES } from './speakerLexicon';
+import { firstNameGender, type Gender } from '../nlp/nameLexicon';
 import { isBlankRange } from '../text/whiteSpace';
 import { tokenizeContext, type Token } from './tokenizeContext';
 
@@ -34,6 +35,52 @@ const TITLE_SYNONYMS: Record<string, string[]> = {
 };
 
 const MALE_OR_FEMALE = new Set(['he', 'she', 'him', 'her']);
+const PRONOUN_GENDERS: Record<string, Gender | undefined> = {
+  he: 'male',
+  him: 'male',
+  she: 'female',
+  her: 'female',
+};
+/** Title words that say whether a person is a man or a woman. */
+const TITLE_GENDERS = new Map<string, Gender>([
+  ...[
+    'mr',
+    'chairman',
+    'spokesman',
+    'congressman',
+    'assemblyman',
+    'councilman',
+    'king',
+    'prince',
+    'sir',
+    'lord',
+    'father',
+  ].map((t): [string, Gender] => [t, 'male']),
+  ...[
+    'mrs',
+    'ms',
+    'miss',
+    'chairwoman',
+    'spokeswoman',
+    'congresswoman',
+    'assemblywoman',
+    'councilwoman',
+    'queen',
+    'princess',
+    'lady',
+    'dame',
+  ].map((t): [string, Gender] => [t, 'female']),
+]);
+
+/** Whether a person is a man or a woman, by a gendered title or a first name compromise knows. */
+function genderOf(name: string, titles: readonly string[]): Gender | undefined {
+  for (const title of titles) {
+    const gender = TITLE_GENDERS.get(title);
+    if (gender) return gender;
+  }
+  const firstName = /^\p{L}+/u.exec(name)?.[0];
+  return firstName === undefined ? undefined : firstNameGender(firstName.toLowerCase());
+}
 
 function titleWord(token: Token): string {
   return token.lower.replace(/\.$/, '');
@@ -250,6 +297,99 @@ function matchesTitle(head: string, titles: readonly string[]): boolean {
 }
 
 /**
+ * The entity a speaker mention names: the first one in it that is the mention's head, not a
+ * possessive or a noun's modifier ("Johnson's doctor", "the Clinton campaign") and not the object
+ * of a preposition ("a spokesman for Donald Trump"). So "State Department spokesman Glyn Davies" is
+ * Glyn Davies and "Vacco's campaign manager, Matt Behrmann" is Matt Behrmann.
+ */
+function namedInMention(
+  text: string,
+  mention: Span,
+  names: readonly NamedReference[],
+): NamedReference | null {
+  for (
+    let k = Math.max(0, firstNameFrom(names, mention.start) - 1);
+    k < names.length && names[k]!.start < mention.end;
+    k++
+  ) {
+    const entity = names[k]!;
+    if (entity.end <= mention.start) continue;
+    const tail = text.slice(entity.end, mention.end);
+    // A name cut short ("P.J." of "P.J. Crowley") is not the mention's name either.
+    const placed = entity.type === 'person' && PLACE_OR_BODY_AFTER.test(tail);
+    if (tail !== '' && !placed && (/^['’]s\b/.test(tail) || /^\s+[\p{Ll}\p{Lu}]/u.test(tail)))
+      continue;
+    if (entity.start > mention.start) {
+      if (
+        INITIALS_BEFORE.test(text.slice(Math.max(mention.start, entity.start - 16), entity.start))
+      )
+        continue;
+      const lead = OBJECT_OF_PREPOSITION.exec(
+        text.slice(Math.max(mention.start, entity.start - 16), entity.start),
+      );
+      // An organisation speaks through its spokesman ("a spokesman for the ministry"); a person
+      // does not ("an aide to Clinton"), and "of" makes one name ("Archdiocese of Buffalo").
+      if (lead && (lead[1] === 'of' || entity.type === 'person')) continue;
+    }
+    return entity;
+  }
+  return null;
+}
+
+function isPossessiveWord(token: Token): boolean {
+  return /['’]s$/.test(token.text);
+}
+
+/** The text of a name's tokens as written, one space between words, without a final "'s". */
+function nameText(text: string, core: readonly Token[]): string {
+  return text
+    .slice(core[0]!.start, core[core.length - 1]!.end)
+    .replace(/['’]s$/, '')
+    .replace(/\s+/g, ' ');
+}
+
+/** Where a person is from, after the name ("Rep. Elijah Cummings of Maryland"). */
+const PLACE_OR_BODY_AFTER = /^\s+(?:of|from)\s+(?:the\s+)?\p{Lu}/u;
+
+/** Initials right before a name, which the name lost ("P.J. " before "Crowley"). */
+const INITIALS_BEFORE = /(?:^|\s)(?:\p{Lu}\.)+\s+$/u;
+
+/** The end of a mention's words before a name that a preposition governs ("a spokesman for "). */
+const OBJECT_OF_PREPOSITION = /\b(of|for|to|at|with|from|in|on|by|about)\s+(?:the\s+)?$/;
+
+/**
+ * The title words written with a name: before it ("Sen.", "Indiana Gov.", "State Department
+ * spokesman") or in an apposition after it ("Mike Pence, the Indiana governor,"). Names from the
+ * entity module carry none, so they are read from the text when a description asks.
+ */
+function titlesOf(text: string, name: NamedReference): readonly string[] {
+  if (name.titles.length > 0) return name.titles;
+  const titles: string[] = [];
+  const before = text.slice(Math.max(0, name.start - TITLE_WINDOW), name.start).split(/\s+/);
+  // The last piece is what touches the name: empty when white space separates them.
+  if (before[before.length - 1] === '') {
+    for (let k = before.length - 2; k >= 0; k--) {
+      const word = before[k]!;
+      const lower = word.toLowerCase().replace(/\.$/, '');
+      if (TITLES.has(lower)) titles.push(lower);
+      // A place or body between titles ("Indiana Gov.", "State Department spokesman").
+      else if (titles.length === 0 || !/^\p{Lu}[\p{L}.-]*$/u.test(word)) break;
+    }
+  }
+  const apposition = APPOSITION_TITLE.exec(text.slice(name.end, name.end + TITLE_WINDOW));
+  if (apposition) {
+    const words = apposition[1]!.toLowerCase().split(/\s+/);
+    if (TITLES.has(words[words.length - 1]!)) for (const word of words) titles.push(word);
+  }
+  return titles;
+}
+
+/** How far before or after a name its titles are looked for, in characters. */
+const TITLE_WINDOW = 60;
+/** ", the Indiana governor," after a name: the words of a description in an apposition. */
+const APPOSITION_TITLE = /^,\s+(?:the|a|an)\s+([\p{L}.-]+(?:\s+[\p{L}.-]+){0,5})\s*[,.;)]/u;
+
+/**
  * Resolves a speaker mention to the person or organisation it refers to: names are expanded to the
  * full name the article introduced, pronouns go to the last speaker or person, descriptions ("the
  * minister") to the last name with that title. Unresolved mentions keep their own text as name.
@@ -270,20 +410,8 @@ export function resolveSpeakerName(
   const { names } = index;
 
   if (fromEntities) {
-    let entity: NamedReference | null = null;
-    for (
-      let k = Math.max(0, firstNameFrom(names, mention.start) - 1);
-      k < names.length && names[k]!.start < mention.end;
-      k++
-    ) {
-      if (names[k]!.end > mention.start) {
-        entity = names[k]!;
-        break;
-      }
-    }
-    // A possessive or a description around the name ("Johnson's doctor") is not the named entity.
-    const tail = entity ? text.slice(entity.end, mention.end) : '';
-    if (entity && (tail === '' || (!/^['’]s\b/.test(tail) && !/^\s+\p{Ll}/u.test(tail)))) {
+    const entity = namedInMention(text, mention, names);
+    if (entity) {
       const expanded = /\s/.test(entity.name) ? null : expandShortName(index, entity.name);
       const name = expanded ?? entity.name;
       return {
@@ -297,9 +425,21 @@ export function resolveSpeakerName(
   const first = tokens[0]!;
   if (tokens.length === 1 && PRONOUNS.has(first.lower)) {
     if (MALE_OR_FEMALE.has(first.lower) || first.lower === 'i') {
-      if (context.lastPerson && mention.start - context.lastPerson.at < 3000)
-        return { name: context.lastPerson.name, resolution: 'pronoun' };
-      const person = lastNameBefore(names, mention.start, (n) => n.type === 'person');
+      // "she" is not the last speaker when he is known to be a man ("Don", "Mr.", "chairman").
+      const wanted = fromEntities ? PRONOUN_GENDERS[first.lower] : undefined;
+      const agrees = (name: string, titles: readonly string[]): boolean =>
+        wanted === undefined || (genderOf(name, titles) ?? wanted) === wanted;
+      const last = context.lastPerson;
+      if (last && mention.start - last.at < 3000 && agrees(last.name, NO_TITLES))
+        return { name: last.name, resolution: 'pronoun' };
+      const person = lastNameBefore(
+        names,
+        mention.start,
+        (n) =>
+          n.type === 'person' &&
+          (wanted === undefined || agrees(n.name, titlesOf(text, n))) &&
+          !(last && n.name === last.name && !agrees(last.name, NO_TITLES)),
+      );
       if (person) return { name: person.name, resolution: 'pronoun' };
     } else {
       const group = lastNameBefore(names, mention.start, (n) => n.type === 'organization');
@@ -315,12 +455,18 @@ export function resolveSpeakerName(
     if (token.type === 'word') nameTokens.push(token);
   }
   const capitalised = nameTokens.filter((t) => isNameWord(t));
+  const named = capitalised.filter((t) => t.lower !== 'the');
   if (
-    capitalised.length > 0 &&
+    named.length > 0 &&
     capitalised.length === nameTokens.filter((t) => t.capitalised || t.lower !== 'of').length
   ) {
-    const { titles, core } = splitTitles(capitalised.filter((t) => t.lower !== 'the'));
-    const coreText = core.map((t) => t.text.replace(/['’]s$/, '')).join(' ');
+    const split = splitTitles(named);
+    const { titles } = split;
+    // After a possessive the name is the possessed one ("Florida International's Fernandez").
+    let owner = -1;
+    for (let k = 0; k < split.core.length - 1; k++) if (isPossessiveWord(split.core[k]!)) owner = k;
+    const core = split.core.slice(owner + 1);
+    const coreText = nameText(text, core);
     if (core.length === 1) {
       const full = expandShortName(index, coreText);
       if (full) return { name: full, resolution: 'alias' };
@@ -336,13 +482,31 @@ export function resolveSpeakerName(
     return { name: coreText, resolution: 'named' };
   }
 
+  // A name after a role written in lower case ("FBI agent Bernard Tolbert", "U.S. National
+  // Security Council spokesman P.J. Crowley"), unless a preposition governs it ("an aide to Clinton").
+  let run = nameTokens.length;
+  while (run > 0 && isNameWord(nameTokens[run - 1])) run--;
+  const role = nameTokens[run - 1];
+  if (
+    run > 0 &&
+    run < nameTokens.length &&
+    role !== undefined &&
+    (!role.capitalised || isPossessiveWord(role)) &&
+    !OBJECT_OF_PREPOSITION.test(text.slice(Math.max(mention.start, role.start - 16), role.end + 1))
+  ) {
+    const core = nameTokens.slice(run);
+    const coreText = nameText(text, core);
+    const full = core.length === 1 ? expandShortName(index, coreText) : null;
+    return full ? { name: full, resolution: 'alias' } : { name: coreText, resolution: 'named' };
+  }
+
   // A description: "the minister", "the ministry", "a source".
   const head = nameTokens[nameTokens.length - 1]?.lower ?? '';
-  if (head && /^(?:the|this|that)$/.test(first.lower)) {
+  if (nameTokens.length >= 2 && /^(?:the|this|that)$/.test(first.lower)) {
     const titled = lastNameBefore(
       names,
       mention.start,
-      (n) => n.type === 'person' && matchesTitle(head, n.titles),
+      (n) => n.type === 'person' && matchesTitle(head, titlesOf(text, n)),
     );
     if (titled) return { name: titled.name, resolution: 'description' };
     const organization = lastNameBefore(
