@@ -281,6 +281,94 @@ suite('findQuotes: names', () => {
   });
 });
 
+suite('findQuotes: words that are not a speaker', () => {
+  const speakerOf = (text: string): string | null => findQuotes(text)[0]?.speaker?.text ?? null;
+
+  test('a fronted participle, a number word or a dateline is not the subject', () => {
+    assert.equal(
+      speakerOf(
+        'Following initial reports of the explosion, Republican nominee Donald Trump said at an event that "a bomb" had gone off.',
+      ),
+      'Donald Trump',
+    );
+    assert.equal(
+      speakerOf(
+        'Twenty-two years ago, a Times article hailed Trump as “The Comeback Kid” for his success.',
+      ),
+      'a Times article',
+    );
+    assert.equal(
+      speakerOf(
+        'FLINT, Mich., Oct. 4 (UPI) — Former President Bill Clinton criticized the law as a “crazy system” on Tuesday.',
+      ),
+      'Former President Bill Clinton',
+    );
+  });
+
+  test('a description ends before its verb, and "The" alone is no speaker', () => {
+    assert.equal(
+      speakerOf(
+        'A Government Accountability Office report released in August called the program "a risk."',
+      ),
+      'A Government Accountability Office report',
+    );
+    assert.equal(
+      speakerOf(
+        "In Havana, the government gave a guarded response, warning against ``excessive optimism.''",
+      ),
+      'the government',
+    );
+    assert.equal(
+      speakerOf(
+        "An accompanying statement specifically warned ``against all travel to Pakistan.''",
+      ),
+      'An accompanying statement',
+    );
+    assert.notEqual(
+      speakerOf('The choice was between going after Trump as “uniquely unacceptable” or not.'),
+      'The',
+    );
+  });
+
+  test('words after a quotation inside its sentence are not a trailing cue', () => {
+    assert.equal(
+      speakerOf(
+        'City Attorney Brad Holm said in the letter that the advertisement “unmistakably and wrongfully” suggests that Phoenix supports Trump.',
+      ),
+      'City Attorney Brad Holm',
+    );
+    assert.equal(
+      speakerOf("He took her to ``freedom,'' a vision he called a cliche.") === 'a vision he',
+      false,
+    );
+    assert.equal(
+      speakerOf(
+        "Exiles will ``proceed with all their resources'' the ruling, Cuba predicted Wednesday.",
+      ),
+      'Cuba',
+    );
+  });
+
+  test('a source named at the end of the sentence, after "according to"', () => {
+    assert.equal(
+      speakerOf(
+        'Pressure is building on McAuliffe, who was greeted with chants of "Bobby!" at a conference last month, according to union president Doris Crouse-Mays.',
+      ),
+      'union president Doris Crouse-Mays',
+    );
+  });
+
+  test('a preposition\'s object is no speaker, but a subject pronoun after "which" is', () => {
+    assert.equal(
+      speakerOf(
+        'He did not address his series of early-morning tweets in which he called a former Miss Universe “disgusting.”',
+      ),
+      'He',
+    );
+    assert.equal(speakerOf('To which she said, "Thank God you still believe."'), 'she');
+  });
+});
+
 suite('speaker names in the whole analysis, with the entity module', () => {
   /** Speaker mention → name, as the analysis of a short article with a headline resolves them. */
   function speakerNames(body: string): Array<[string | null, string | null]> {

@@ -10,6 +10,7 @@ import {
 } from './findQuoteSpans';
 import {
   followsPreposition,
+  insideFrontedParticiple,
   nounPhraseAfter,
   nounPhraseBefore,
   sentenceSubject,
@@ -134,6 +135,8 @@ const MAX_TRAILING_SUBJECT_TOKENS = 24;
 /** A cue this close before a quotation ("said, “", "told Interfax that “") is the quotation's own. */
 const ADJACENT_CUE_TOKENS = 4;
 const DETERMINER_OPENING = /^(?:the|a|an|another|one|his|her|their|its|our)$/;
+/** Verbs that open an inverted cue ("Said Ellis: …", "Says Trump: …"); "Calls men names" is none. */
+const INVERTED_CUE = /^(?:said|says|told|wrote|writes|[a-z]+ed)$/;
 const DASHES = new Set(['\u2015', '\u2014', '\u2013', '-', '--']);
 /** A transcript turn ("WALLACE: …") is a record of an exchange, not a quotation in prose. */
 const TRANSCRIPT_TURN = /^.["“”]?\(?[A-Z][A-Z.' -]{1,30}:/;
@@ -490,7 +493,13 @@ function findTrailingSpeaker(text: string, candidate: Candidate): Span | null {
     const name = tokens[k];
     return name && name.capitalised ? nounPhraseAfter(tokens, k, sentenceEnd) : null;
   }
-  const verbLength = speechVerbLength(lower, i);
+  // A quotation inside its sentence ("the ad “unmistakably” suggests …") closes no clause, so the
+  // words after it are the sentence going on, not a cue; only a cue ending the sentence is its own.
+  const closes =
+    at === sentenceStart ||
+    i > at + 1 ||
+    /[,.!?…]["”’'»]*$/.test(text.slice(Math.max(quote.start, quote.end - 3), quote.end));
+  const verbLength = closes ? speechVerbLength(lower, i) : 0;
   if (verbLength > 0) {
     const phrase = nounPhraseAfter(tokens, i + verbLength, sentenceEnd);
     if (phrase) return phrase;
@@ -498,15 +507,25 @@ function findTrailingSpeaker(text: string, candidate: Candidate): Span | null {
   }
   for (let v = i; v < sentenceEnd && v - i <= MAX_TRAILING_SUBJECT_TOKENS; v++) {
     const length = speechVerbLength(lower, v);
-    if (length === 0 || lower[v] === 'according') continue;
+    if (length === 0) continue;
+    if (lower[v] === 'according') {
+      // "… chants of “Bobby!” at a conference, according to the union's president.": a source
+      // named at the sentence's end is the source of all of it.
+      const source = v > i && tokens[v - 1]!.text === ',' ? sourceAtEnd(candidate, v) : null;
+      if (source) return source;
+      continue;
+    }
+    if (!closes && !endsSentence(tokens, v + length, sentenceEnd)) continue;
     const phrase = nounPhraseBefore(tokens, v, i);
     if (!phrase) return null;
-    if (phrase.start <= first.start) return phrase;
+    if (phrase.start <= first.start) return closes ? phrase : null;
     // "…,” White House press secretary Josh Earnest said": a description opens the mention.
     let phraseAt = v - 1;
     while (phraseAt > i && tokens[phraseAt]!.start > phrase.start) phraseAt--;
+    if (!closes) return tokens[phraseAt - 1]?.text === ',' ? phrase : null;
     const between = tokens.slice(i, phraseAt);
     if (
+      !PRONOUNS.has(tokens[phraseAt]!.lower) &&
       (first.capitalised || DETERMINER_OPENING.test(first.lower)) &&
       between.every(
         (t) => t.type === 'word' || t.text === ',' || t.text === '(' || t.text === ')',
@@ -522,6 +541,55 @@ function findTrailingSpeaker(text: string, candidate: Candidate): Span | null {
   return null;
 }
 
+/** The source of ", according to X." that ends the candidate's sentence, with `v` at "according". */
+function sourceAtEnd(candidate: Candidate, v: number): Span | null {
+  const { tokens, lower, sentenceEnd } = candidate;
+  if (lower[v + 1] !== 'to') return null;
+  const phrase = nounPhraseAfter(tokens, v + 2, sentenceEnd);
+  if (!phrase) return null;
+  let k = v + 2;
+  while (k < sentenceEnd && tokens[k]!.start < phrase.end) k++;
+  return endsSentence(tokens, k, sentenceEnd) ? phrase : null;
+}
+
+/** True for "he", "she", "they", "we" or "I", which are never a preposition's object ("To which she said"). */
+function isSubjectPronoun(tokens: readonly Token[], phrase: Span): boolean {
+  const token = tokens[indexAt(tokens, phrase.start)]!;
+  return token.end === phrase.end && /^(?:he|she|they|we|i)$/.test(token.lower);
+}
+
+/** True when the phrase at `k` follows a quantity and "of" ("52 percent of registered voters"). */
+function isPartOf(lower: readonly string[], k: number): boolean {
+  return lower[k - 1] === 'of' && PARTITIVES.test(lower[k - 2] ?? '');
+}
+
+/** Words of a quantity or a part before "of". */
+const PARTITIVES =
+  /^(?:percent|majority|minority|most|many|some|half|third|quarter|number|dozens|hundreds|thousands|millions|members|all|none|each|one|two|three|several|few|group|leaders|officials)$/;
+
+/** The index of the token that starts at `start`. */
+function indexAt(tokens: readonly Token[], start: number): number {
+  let low = 0;
+  let high = tokens.length - 1;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (tokens[middle]!.start < start) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** True when nothing but a time ("said Wednesday") stands between `k` and the sentence's end. */
+function endsSentence(tokens: readonly Token[], k: number, sentenceEnd: number): boolean {
+  while (k < sentenceEnd && tokens[k]!.type === 'word' && TIME_AFTER_CUE.test(tokens[k]!.lower))
+    k++;
+  return k >= sentenceEnd || isBoundary(tokens[k]!);
+}
+
+/** Words of a time after a cue at a sentence's end ("Perez said on Wednesday."). */
+const TIME_AFTER_CUE =
+  /^(?:on|last|this|in|early|late|night|morning|afternoon|evening|week|month|year|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+
 /**
  * "Karasin said: “…”" / "he told Interfax that “…”" / "…, saying, “…”" / "According to the ministry,
  * “…”". The first cue of the sentence wins, because partial quotations sit in clauses that the main
@@ -531,6 +599,7 @@ function findLeadingSpeaker(candidate: Candidate): Span | null {
   const { tokens, lower, at, sentenceStart } = candidate;
   const verbs: number[] = [];
   let fallback: Span | null = null;
+  let partOf: Span | null = null;
   for (let v = sentenceStart; v < at; v++) {
     if (tokens[v]!.type === 'word' && speechVerbLength(lower, v) > 0) verbs.push(v);
   }
@@ -538,7 +607,7 @@ function findLeadingSpeaker(candidate: Candidate): Span | null {
   if (
     verbs[0] === sentenceStart &&
     tokens[sentenceStart]!.capitalised &&
-    lower[sentenceStart] !== 'according'
+    INVERTED_CUE.test(lower[sentenceStart]!)
   ) {
     const phrase = nounPhraseAfter(tokens, sentenceStart + 1, at);
     if (phrase) return phrase;
@@ -565,7 +634,7 @@ function findLeadingSpeaker(candidate: Candidate): Span | null {
       if (
         before === undefined ||
         before.text === ',' ||
-        /^(?:while|before|after|by|when|in)$/.test(before.lower)
+        /^(?:while|before|after|by|when|in|despite)$/.test(before.lower)
       ) {
         const subject = sentenceSubject(tokens, sentenceStart, v);
         if (subject) return subject;
@@ -573,12 +642,21 @@ function findLeadingSpeaker(candidate: Candidate): Span | null {
       }
     }
     const phrase = nounPhraseBefore(tokens, v, sentenceStart);
+    // "Following initial reports of …, Trump said": the noun inside the fronted phrase is no cue.
+    if (phrase && insideFrontedParticiple(tokens, sentenceStart, phrase.start)) continue;
     if (phrase && !followsPreposition(tokens, phrase.start, v)) return phrase;
     const subject = sentenceSubject(tokens, sentenceStart, v);
     if (subject) return subject;
-    fallback ??= phrase;
+    // The object of a preposition is not who speaks ("his series of early-morning tweets"),
+    // unless nothing better is found and it is a part ("52 percent of registered voters").
+    if (
+      phrase &&
+      (!followsPreposition(tokens, phrase.start, v) || isSubjectPronoun(tokens, phrase))
+    )
+      fallback ??= phrase;
+    else if (phrase && isPartOf(lower, indexAt(tokens, phrase.start))) partOf ??= phrase;
   }
-  return fallback;
+  return fallback ?? partOf;
 }
 
 /**

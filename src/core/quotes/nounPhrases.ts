@@ -45,8 +45,76 @@ function isWord(token: Token | undefined): token is Token {
 
 /** True for a capitalised word that can be part of a name. */
 export function isNameWord(token: Token | undefined): boolean {
-  return isWord(token) && token.capitalised && !TIME_WORDS.has(token.lower);
+  return (
+    isWord(token) &&
+    token.capitalised &&
+    !TIME_WORDS.has(token.lower) &&
+    !TIME_WORDS.has(token.lower.replace(/(?:\.|['’]s)$/, '')) &&
+    !NUMBER_WORD.test(token.lower)
+  );
 }
+
+/** Numbers written as words ("Twenty-two years ago", "Hundreds of people"): never a name. */
+const NUMBER_WORD =
+  /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|dozens?)(?:-[a-z]+)?$/;
+
+/**
+ * True for a capitalised participle that opens a sentence ("Following the debate …", "Wearing
+ * their …"): it and the words after it up to the first comma are not the sentence's subject.
+ */
+export function isFrontedParticiple(token: Token | undefined): boolean {
+  return isWord(token) && token.capitalised && /^[a-z]{3,}ing$/.test(token.lower);
+}
+
+/**
+ * True when the span starting at `start` lies inside a fronted participle phrase of the sentence
+ * that starts at `sentenceStart` ("Following initial reports of …, Trump said").
+ */
+export function insideFrontedParticiple(
+  tokens: readonly Token[],
+  sentenceStart: number,
+  start: number,
+): boolean {
+  if (!isFrontedParticiple(tokens[sentenceStart])) return false;
+  for (let k = sentenceStart + 1; k < tokens.length && tokens[k]!.start <= start; k++) {
+    if (tokens[k]!.text === ',') return false;
+  }
+  return true;
+}
+
+/** Past-tense verbs that do not end in "-ed", where a description's words stop ("the government gave"). */
+const IRREGULAR_PAST = new Set([
+  'gave',
+  'made',
+  'took',
+  'sent',
+  'went',
+  'came',
+  'got',
+  'found',
+  'put',
+  'set',
+  'held',
+  'left',
+  'kept',
+  'brought',
+  'thought',
+  'felt',
+  'saw',
+  'knew',
+  'became',
+  'began',
+  'ran',
+  'won',
+  'lost',
+  'paid',
+  'met',
+  'led',
+  'spoke',
+  'wrote',
+  'told',
+  'said',
+]);
 
 function isPronoun(token: Token | undefined): boolean {
   return isWord(token) && PRONOUNS.has(token.lower) && token.lower !== 'you';
@@ -157,6 +225,19 @@ export function nounPhraseBefore(tokens: readonly Token[], verb: number, floor =
   )
     return null;
   if (isAdverb(head)) return null;
+  // A participle after the noun ("a report released in August called …") is not the head.
+  const beforeHead = tokens[i - 1];
+  if (
+    /[a-z]ed$/.test(head.lower) &&
+    i - 1 >= floor &&
+    isWord(beforeHead) &&
+    !DETERMINERS.has(beforeHead.lower) &&
+    !STOP_WORDS.has(beforeHead.lower) &&
+    !isPossessive(beforeHead)
+  ) {
+    i--;
+    end = beforeHead.end;
+  }
   // A description: words back to a determiner or a possessive ("the ministry", "Clinton's campaign").
   let first = i;
   for (let k = i - 1; k >= floor && i - k < MAX_DESCRIPTION_WORDS; k--) {
@@ -168,14 +249,32 @@ export function nounPhraseBefore(tokens: readonly Token[], verb: number, floor =
   return { start: tokens[first]!.start, end };
 }
 
-function isAdverb(token: Token): boolean {
+/**
+ * True when the word at `k`, after a description's noun, is its verb rather than one more of its
+ * words: a past tense followed by an object, a name, a small word or punctuation ("a Times
+ * article hailed Trump", "a report released in August"), where an adjective would be followed by
+ * its noun ("the retired general").
+ */
+function isVerbAfterNoun(tokens: readonly Token[], k: number): boolean {
+  const token = tokens[k]!;
+  if (token.capitalised || !(/[a-z]ed$/.test(token.lower) || IRREGULAR_PAST.has(token.lower)))
+    return false;
+  const next = tokens[k + 1];
   return (
-    !token.capitalised &&
-    /^[a-z]{3,}ly$/.test(token.lower) &&
-    !/(?:family|ally|rally|italy|belly|jelly|bully|july|supply|reply|assembly|fly|only)$/.test(
-      token.lower,
-    )
+    !isWord(next) ||
+    next.capitalised ||
+    STOP_WORDS.has(next.lower) ||
+    DETERMINERS.has(next.lower) ||
+    isPronoun(next)
   );
+}
+
+/** Words in "-ly" that are nouns or adjectives ("the daily newspaper", "a family friend"). */
+const NOT_ADVERBS =
+  /^(?:family|ally|rally|italy|belly|jelly|bully|july|supply|reply|assembly|fly|only|daily|weekly|monthly|yearly|quarterly|elderly|friendly|deadly|costly|lonely|likely|unlikely|holy|ugly|silly|lovely|orderly|anomaly|monopoly|lily|butterfly|homily|melancholy|early|hourly|nightly|burly|curly|surly|bodily|kindly|manly|womanly|worldly|scholarly|sickly)$/;
+
+function isAdverb(token: Token): boolean {
+  return !token.capitalised && /^[a-z]{3,}ly$/.test(token.lower) && !NOT_ADVERBS.test(token.lower);
 }
 
 /**
@@ -192,7 +291,11 @@ export function nounPhraseAfter(
   if (!isWord(head)) return null;
   if (isPronoun(head)) return { start: head.start, end: head.end };
   if (TIME_WORDS.has(head.lower)) return null;
-  if (head.capitalised && !(DETERMINERS.has(head.lower) && head.lower !== 'the')) {
+  // "said that …" opens a clause, not a speaker.
+  if (head.lower === 'that') return null;
+  // "The" before words in lower case opens a description ("The choice"), not a name.
+  const titledThe = head.lower === 'the' && !isNameWord(tokens[from + 1]);
+  if (head.capitalised && !titledThe && !(DETERMINERS.has(head.lower) && head.lower !== 'the')) {
     if (CAPITALISED_FUNCTION_WORDS.has(head.lower) && head.lower !== 'the') return null;
     let last = from;
     for (let k = from + 1; k < limit; k++) {
@@ -225,6 +328,7 @@ export function nounPhraseAfter(
   for (let k = from + 1; k < limit && k - from < MAX_DESCRIPTION_WORDS; k++) {
     const token = tokens[k]!;
     if (!isWord(token) || STOP_WORDS.has(token.lower) || isAdverb(token)) break;
+    if (k > from + 1 && isVerbAfterNoun(tokens, k)) break;
     last = k;
   }
   if (last === from && DETERMINERS.has(head.lower)) return null;
@@ -237,10 +341,12 @@ export function nounPhraseAfter(
  * description that is not inside a prepositional phrase and is followed by a verb-like word.
  */
 export function sentenceSubject(tokens: readonly Token[], from: number, to: number): Span | null {
-  from = skipFrontedPhrase(tokens, from, to);
+  from = skipFrontedPhrase(tokens, skipDateline(tokens, from, to), to);
   for (let i = from; i < to; i++) {
     const token = tokens[i]!;
     if (!isWord(token)) continue;
+    // A participle without its comma ("Following Monday's debate Politifact did …") is no subject.
+    if (i === from && isFrontedParticiple(token)) continue;
     const previous = tokens[i - 1];
     const afterPreposition =
       i > from &&
@@ -255,7 +361,8 @@ export function sentenceSubject(tokens: readonly Token[], from: number, to: numb
     } else if (
       isNameWord(token) &&
       !CAPITALISED_FUNCTION_WORDS.has(token.lower) &&
-      !/^\p{N}/u.test(token.text)
+      !/^\p{N}/u.test(token.text) &&
+      !(token.lower === 'the' && !isNameWord(tokens[i + 1]))
     ) {
       const span = nounPhraseAfter(tokens, i, to);
       if (span) {
@@ -266,16 +373,25 @@ export function sentenceSubject(tokens: readonly Token[], from: number, to: numb
       DETERMINERS.has(token.lower) &&
       !/^(?:that|this|no|all|such|one|each|every)$/.test(token.lower)
     ) {
-      const span = nounPhraseAfter(tokens, i, to);
+      const span = descriptionBeforeVerb(tokens, i, to) ?? nounPhraseAfter(tokens, i, to);
       if (span && span.end > token.end) {
         phrase = span;
         while (next < to && tokens[next]!.start < span.end) next++;
       }
     }
     if (!phrase) continue;
+    // An auxiliary is a verb ("He did not address …", "The ministry was …").
+    if (isWord(tokens[next]) && AUXILIARIES.has(tokens[next]!.lower)) return phrase;
     while (next < to && isWord(tokens[next]) && VERB_MODIFIERS.has(tokens[next]!.lower)) next++;
     const verb = tokens[next];
-    if (isWord(verb) && !verb.capitalised && !STOP_WORDS.has(verb.lower)) return phrase;
+    // A determiner starts the object of a fronted participle ("Bemoaning the …"), not a verb.
+    if (
+      isWord(verb) &&
+      !verb.capitalised &&
+      !STOP_WORDS.has(verb.lower) &&
+      !DETERMINERS.has(verb.lower)
+    )
+      return phrase;
     if (verb && verb.text === ',') {
       // "Trump, speaking at a rally, called …": an apposition or aside after the subject.
       let k = next + 1;
@@ -287,6 +403,49 @@ export function sentenceSubject(tokens: readonly Token[], from: number, to: numb
   }
   return null;
 }
+
+/**
+ * The shortest description from the determiner at `from` that a verb follows ("The article closes
+ * with …", "the government gave …", "the White House press office said …"), or null.
+ */
+function descriptionBeforeVerb(tokens: readonly Token[], from: number, to: number): Span | null {
+  for (let k = from + 1; k < to && k - from <= MAX_DESCRIPTION_WORDS; k++) {
+    const token = tokens[k]!;
+    if (!isWord(token) || STOP_WORDS.has(token.lower) || DETERMINERS.has(token.lower)) return null;
+    const next = tokens[k + 1];
+    if (isPossessive(token) || !isWord(next) || next.capitalised) continue;
+    if (
+      LIKELY_VERB.test(next.lower) ||
+      IRREGULAR_PAST.has(next.lower) ||
+      VERB_MODIFIERS.has(next.lower)
+    )
+      return { start: tokens[from]!.start, end: token.end };
+  }
+  return null;
+}
+
+/** Auxiliaries and modals, which follow a subject ("He did not …", "The ministry was …"). */
+const AUXILIARIES = new Set([
+  'is',
+  'was',
+  'are',
+  'were',
+  'has',
+  'had',
+  'have',
+  'did',
+  'does',
+  'will',
+  'would',
+  'could',
+  'should',
+  'might',
+  'must',
+  'can',
+]);
+
+/** Word forms that are most often a verb after a noun: "closes", "called", "is", "has". */
+const LIKELY_VERB = /^(?:[a-z]+(?:[^s]s|ed)|is|was|are|were|says)$/;
 
 /** True when the word before `start` is a preposition, so a phrase there is not a clause subject. */
 export function followsPreposition(
@@ -315,10 +474,34 @@ export function followsPreposition(
 function skipFrontedPhrase(tokens: readonly Token[], from: number, to: number): number {
   const first = tokens[from];
   if (!isWord(first) || !first.capitalised) return from;
-  const fronted = CAPITALISED_FUNCTION_WORDS.has(first.lower) || /ing$/.test(first.lower);
+  const fronted =
+    CAPITALISED_FUNCTION_WORDS.has(first.lower) ||
+    /ing$/.test(first.lower) ||
+    isAdverb({ ...first, capitalised: false }) ||
+    NUMBER_WORD.test(first.lower) ||
+    TIME_WORDS.has(first.lower.replace(/\.$/, ''));
   if (!fronted || first.lower === 'the') return from;
   for (let k = from + 1; k < to && k - from <= MAX_FRONTED_TOKENS; k++) {
     if (tokens[k]!.text === ',') return k + 1 < to ? k + 1 : from;
+  }
+  return from;
+}
+
+/** How many tokens a dateline may take before its dash ("FLINT, Mich., Oct. 4 (UPI) —"). */
+const MAX_DATELINE_TOKENS = 14;
+
+/** Skips a dateline that opens the sentence, so its place and date are not read as the subject. */
+function skipDateline(tokens: readonly Token[], from: number, to: number): number {
+  for (let k = from; k < to && k - from <= MAX_DATELINE_TOKENS; k++) {
+    const token = tokens[k]!;
+    if (token.text === '\u2014' || token.text === '--' || token.text === '\u2013')
+      return k > from ? k + 1 : from;
+    const datelineWord =
+      token.type !== 'word' ||
+      token.capitalised ||
+      /^\d/.test(token.text) ||
+      /^[,.()]$/.test(token.text);
+    if (!datelineWord) return from;
   }
   return from;
 }
