@@ -3,6 +3,7 @@ import { DuplicateIndex } from '../core/duplicates/duplicateIndex';
 import type { ArticleSurvey } from '../core/duplicates/surveyArticle';
 import { createAnalysisPool, defaultJobs, type AnalysisPool } from './analysisPool';
 import { UsageError, type CliContext } from './cliContext';
+import { describeFaults, faultsInAnalysisJson } from './engineFaults';
 import {
   forEachArticle,
   measureInputs,
@@ -61,7 +62,10 @@ export async function runAnnotate(context: CliContext): Promise<RunTally> {
   const writeOldest = async (): Promise<void> => {
     const { input, analysis } = queue.shift()!;
     try {
-      await context.writeJsonLine(recordJson(input, await analysis));
+      const json = await analysis;
+      const faults = faultsInAnalysisJson(json);
+      if (faults.length > 0) context.warn(describeFaults(input.file ?? input.id ?? '', faults));
+      await context.writeJsonLine(recordJson(input, json));
     } catch (error) {
       analysisFailures++;
       const reason = error instanceof Error ? error.message : String(error);

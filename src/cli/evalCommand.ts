@@ -9,6 +9,7 @@ import {
 } from '../core/eval/evaluateCorpus';
 import type { ArticleAnalysis } from '../core/types';
 import { createAnalysisPool, defaultJobs } from './analysisPool';
+import { describeFaults } from './engineFaults';
 import { UsageError, type CliContext } from './cliContext';
 import type { RunTally } from './forEachArticle';
 import { describeError } from './readInputs';
@@ -39,6 +40,9 @@ export async function runEval(context: CliContext): Promise<RunTally> {
   } finally {
     await pool.close();
   }
+  analyses.forEach((analysis, k) => {
+    if (analysis.faults) context.warn(describeFaults(documents[k]!.id, analysis.faults));
+  });
   const report = evaluateCorpus(documents, analyses);
   if (format === 'table') process.stdout.write(formatReport(report));
   else await context.writeRecord({ gold: goldPath, ...report });

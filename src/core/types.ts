@@ -79,6 +79,17 @@ export interface DateMention extends Span {
   value: string | null;
 }
 
+/**
+ * An error inside the engine that it caught instead of failing the whole analysis: what it cost
+ * and the error. An analysis with faults is complete except for what they name; each one is a bug
+ * or a library failure worth reporting.
+ */
+export interface EngineFault {
+  lost: 'quotations' | 'speaker name' | 'entities' | 'dates of a sentence' | 'date value';
+  /** The error, as `Name: message`. */
+  error: string;
+}
+
 /** The whole analysis of one article: what `news-annotator annotate` prints per input. */
 export interface ArticleAnalysis {
   date: string | null;
@@ -87,4 +98,6 @@ export interface ArticleAnalysis {
   quotes: Quote[];
   entities: EntityMention[];
   dates: DateMention[];
+  /** Present only when the engine caught an error; always the last field. */
+  faults?: EngineFault[];
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { AnalyzeRequest } from '../core/analysis/analysisProtocol';
 import type { SemanticKind } from '../core/analysis/semanticKinds';
-import type { ArticleAnalysis } from '../core/types';
+import type { ArticleAnalysis, EngineFault } from '../core/types';
 import type { AnalysisWorker } from './analysisWorker';
 import { LIMIT_SETTINGS } from './config';
 import { timeSync } from './hostTimings';
@@ -97,6 +97,8 @@ export class AnalysisClient implements vscode.Disposable {
   /** The documents whose skip was logged, with the reason, so an edit does not log it again. */
   private readonly announced = new Map<string, AnalysisSkip['reason']>();
   private readonly subscriptions: vscode.Disposable[] = [];
+  /** The first engine fault logged for each document, so re-analysis after an edit logs no copy. */
+  private readonly faultsLogged = new Map<string, string>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   /** Fires when a document's analysis is ready or invalidated. */
   readonly onDidChange = this.changed.event;
@@ -218,6 +220,7 @@ export class AnalysisClient implements vscode.Disposable {
           this.log.debug(
             `analysed ${document.uri.fsPath} in ${response.milliseconds.toFixed(0)} ms`,
           );
+          if (response.analysis.faults) this.logFaults(document, response.analysis.faults);
           return {
             ok: true,
             analysis: response.analysis,
@@ -260,6 +263,22 @@ export class AnalysisClient implements vscode.Disposable {
     this.log.warn(`${document.uri.fsPath}: ${describeSkip(outcome.skip).detail}`);
   }
 
+  /**
+   * Logs what an analysis lost to errors the engine caught (the rest of it is shown), once per
+   * document and error.
+   */
+  private logFaults(document: vscode.TextDocument, faults: readonly EngineFault[]): void {
+    const key = document.uri.toString();
+    const first = `${faults[0]!.lost}: ${faults[0]!.error}`;
+    if (this.faultsLogged.get(key) === first) return;
+    this.faultsLogged.set(key, first);
+    const lost = [...new Set(faults.map((fault) => fault.lost))].join(', ');
+    this.log.error(
+      `${document.uri.fsPath}: the analysis caught an internal error and lost ${lost} ` +
+        `(${faults[0]!.error}); the rest of it is shown. Please report it.`,
+    );
+  }
+
   /** Stops the analysis running for a document, if any; its callers get `cancelled`. */
   private cancelInFlight(key: string): void {
     const flag = this.inFlight.get(key);
@@ -274,6 +293,7 @@ export class AnalysisClient implements vscode.Disposable {
     this.datesGiven.delete(key);
     this.lastEdit.delete(key);
     this.announced.delete(key);
+    this.faultsLogged.delete(key);
     this.worker.forget(key);
   }
 

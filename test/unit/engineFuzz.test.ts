@@ -159,6 +159,8 @@ function everyZone(zones: readonly Zone[]): Zone[] {
 
 /** Checks the invariants every analysis must keep, whatever the text. */
 function assertWellFormed(analysis: ArticleAnalysis, text: string): void {
+  // The engine never throws, but an error it catches is still a bug that costs annotations.
+  assert.equal(analysis.faults, undefined, `the engine caught ${JSON.stringify(analysis.faults)}`);
   for (const zone of everyZone(analysis.zones)) assertSpanInside(zone, text, `zone ${zone.kind}`);
   for (const quote of analysis.quotes) {
     assertSpanInside(quote, text, 'quotation');

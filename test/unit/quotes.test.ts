@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyzeArticle } from '../../src/core/analysis/articleAnalyzer';
 import { findQuotes } from '../../src/core/quotes/findQuotes';
-import type { Quote } from '../../src/core/types';
+import type { EngineFault, Quote } from '../../src/core/types';
 
 const joinLines = (...lines: string[]): string => lines.join('\n');
 
@@ -366,6 +366,31 @@ suite('findQuotes: words that are not a speaker', () => {
       'He',
     );
     assert.equal(speakerOf('To which she said, "Thank God you still believe."'), 'she');
+  });
+});
+
+suite('findQuotes: an error inside the finder', () => {
+  test('is reported with what it cost, and not thrown', () => {
+    const text = '“We are ready,” Glyn Davies said.';
+    const faults: EngineFault[] = [];
+    const broken = { start: 16, end: 27, text: 'Glyn Davies', type: 'person' as const };
+    // An entity without a name breaks the name index: a bug of the caller, here on purpose.
+    const quotes = findQuotes(text, {
+      entities: [{ ...broken, name: undefined as unknown as string }],
+      onFault: (fault) => faults.push(fault),
+    });
+    assert.deepEqual(quotes, []);
+    assert.equal(faults.length, 1);
+    assert.equal(faults[0]?.lost, 'quotations');
+    assert.match(faults[0]?.error ?? '', /^TypeError: /);
+    // With a well-formed entity the same call finds the quotation and reports nothing.
+    faults.length = 0;
+    const found = findQuotes(text, {
+      entities: [{ ...broken, name: 'Glyn Davies' }],
+      onFault: (fault) => faults.push(fault),
+    });
+    assert.equal(found[0]?.speaker?.name, 'Glyn Davies');
+    assert.deepEqual(faults, []);
   });
 });
 

@@ -8,7 +8,15 @@ import {
 } from '../dates/resolveArticleDate';
 import { EntityParagraphCache } from '../entities/entityParagraphCache';
 import { QuoteParagraphCache } from '../quotes/quoteParagraphCache';
-import type { ArticleAnalysis, DateMention, EntityMention, Span, Zone } from '../types';
+import type {
+  ArticleAnalysis,
+  DateMention,
+  EngineFault,
+  EntityMention,
+  Span,
+  Zone,
+} from '../types';
+import { engineFault, type FaultListener } from './engineFault';
 import { toLfLineEnds } from '../text/lineEnds';
 import { splitAnalysisUnits } from './splitAnalysisUnits';
 
@@ -47,10 +55,12 @@ const MAX_CACHED_CHARS = 1_500_000;
  * fresh analysis of the same text gives.
  */
 export class ArticleAnalyzer {
-  private readonly dateCache = new ParagraphCache<{ anchor: string | null; dates: DateMention[] }>(
-    MAX_CACHED_UNITS,
-    MAX_CACHED_CHARS,
-  );
+  private readonly dateCache = new ParagraphCache<{
+    anchor: string | null;
+    dates: DateMention[];
+    /** What finding this unit's dates caught, reported again whenever the unit is re-used. */
+    faults: EngineFault[];
+  }>(MAX_CACHED_UNITS, MAX_CACHED_CHARS);
   private readonly entityCache = new EntityParagraphCache(MAX_CACHED_UNITS, MAX_CACHED_CHARS);
   private readonly quoteCache = new QuoteParagraphCache(MAX_CACHED_UNITS, MAX_CACHED_CHARS);
   private lastArticleDate: { key: string; date: ArticleDate } | undefined;
@@ -88,16 +98,25 @@ export class ArticleAnalyzer {
         : articleDate.dateSource;
     stop();
 
-    const dates = this.findDates(text, articleDate.date, stop);
+    const faults: EngineFault[] = [];
+    const onFault = (fault: EngineFault): void => {
+      faults.push(fault);
+    };
+    const dates = this.findDates(text, articleDate.date, stop, onFault);
 
-    const entities = this.findEntities(text, structure.zones, stop);
+    const entities = this.findEntities(text, structure.zones, stop, onFault);
     stop();
     const bodyRanges = flatZones
       .filter((zone) => zone.kind === 'body')
       .map((zone): Span => ({ start: zone.start, end: zone.end }));
-    const quotes = this.quoteCache.findQuotes(text, { entities, bodyRanges, checkpoint: stop });
+    const quotes = this.quoteCache.findQuotes(text, {
+      entities,
+      bodyRanges,
+      checkpoint: stop,
+      onFault,
+    });
 
-    return {
+    const analysis: ArticleAnalysis = {
       date: articleDate.date,
       dateSource,
       zones: structure.zones,
@@ -105,6 +124,8 @@ export class ArticleAnalyzer {
       entities,
       dates,
     };
+    if (faults.length > 0) analysis.faults = faults;
+    return analysis;
   }
 
   /**
@@ -128,23 +149,39 @@ export class ArticleAnalyzer {
     return this.lastArticleDate.date;
   }
 
-  private findEntities(text: string, zones: Zone[], stop: () => void): EntityMention[] {
+  private findEntities(
+    text: string,
+    zones: Zone[],
+    stop: () => void,
+    onFault: FaultListener,
+  ): EntityMention[] {
     try {
       return this.entityCache.findEntities(text, { zones, checkpoint: stop });
     } catch (error) {
       // Like `findEntities`, a failure loses the entities, not the analysis; a stop goes through.
       if (error instanceof AnalysisCancelled) throw error;
+      onFault(engineFault('entities', error));
       return [];
     }
   }
 
   /** The dates of every unit, found again only in the units whose text or anchor changed. */
-  private findDates(text: string, anchor: string | null, stop: () => void): DateMention[] {
+  private findDates(
+    text: string,
+    anchor: string | null,
+    stop: () => void,
+    onFault: FaultListener,
+  ): DateMention[] {
     const units = splitAnalysisUnits(text);
     const found = this.dateCache.lookUp(
       units.map((unit) => text.slice(unit.start, unit.end)),
       (_, unitText) => {
-        const relative = { anchor, dates: findDates(unitText, anchor) };
+        const faults: EngineFault[] = [];
+        const relative = {
+          anchor,
+          dates: findDates(unitText, anchor, (fault) => faults.push(fault)),
+          faults,
+        };
         stop();
         return relative;
       },
@@ -154,6 +191,7 @@ export class ArticleAnalyzer {
     units.forEach((unit, u) => {
       for (const date of found[u]!.dates)
         dates.push({ ...date, start: date.start + unit.start, end: date.end + unit.start });
+      for (const fault of found[u]!.faults) onFault(fault);
     });
     return dates;
   }

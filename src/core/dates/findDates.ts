@@ -5,6 +5,7 @@
  * misses (bare years, decades, holidays, seasons, quarters) and resolve open expressions the way news
  * means them: "Friday" and "October" are the most recent ones unless the clause looks forward.
  */
+import { engineFault, type FaultListener } from '../analysis/engineFault';
 import type { DateMention, Span } from '../types';
 import { parseWithChrono, type ChronoHit } from '../nlp/chrono';
 import {
@@ -137,24 +138,33 @@ const HOLIDAY = new RegExp(
  * expressions that depend on it get a null value. Spans are sorted and never overlap. A failure
  * inside one sentence loses that sentence's dates only; the function itself never throws.
  */
-export function findDates(text: string, anchor: string | null): DateMention[] {
+export function findDates(
+  text: string,
+  anchor: string | null,
+  onFault?: FaultListener,
+): DateMention[] {
   const anchorDay = parseAnchor(anchor);
   const reference = anchorDay
     ? new Date(anchorDay.year, anchorDay.month - 1, anchorDay.day, 12)
     : new Date(2000, 0, 1, 12);
   const candidates: Candidate[] = [];
   for (const chunk of splitIntoChunks(text)) {
-    candidates.push(...chronoCandidates(text, chunk, reference));
+    candidates.push(...chronoCandidates(text, chunk, reference, onFault));
     candidates.push(...ruleCandidates(text, chunk));
   }
   for (const candidate of candidates) extendCandidate(text, candidate);
   const chosen = removeOverlaps(candidates);
-  return resolveValues(text, chosen, anchorDay);
+  return resolveValues(text, chosen, anchorDay, onFault);
 }
 
 /** Chrono's expressions in one chunk; a chunk that makes chrono fail is retried sentence by sentence. */
-function chronoCandidates(text: string, chunk: Span, reference: Date): Candidate[] {
-  const hits = parseSafely(text, chunk, reference);
+function chronoCandidates(
+  text: string,
+  chunk: Span,
+  reference: Date,
+  onFault: FaultListener | undefined,
+): Candidate[] {
+  const hits = parseSafely(text, chunk, reference, onFault);
   const candidates: Candidate[] = [];
   for (const { hit, offset } of hits) {
     const candidate = candidateFromHit(text, hit, offset, reference);
@@ -167,6 +177,7 @@ function parseSafely(
   text: string,
   chunk: Span,
   reference: Date,
+  onFault: FaultListener | undefined,
 ): Array<{ hit: ChronoHit; offset: number }> {
   try {
     return parseWithChrono(text.slice(chunk.start, chunk.end), reference).map((hit) => ({
@@ -179,8 +190,9 @@ function parseSafely(
       try {
         const hits = parseWithChrono(text.slice(sentence.start, sentence.end), reference);
         for (const hit of hits) found.push({ hit, offset: sentence.start });
-      } catch {
+      } catch (error) {
         // This sentence defeats the parser: it loses its dates, the rest of the text keeps theirs.
+        onFault?.(engineFault('dates of a sentence', error));
       }
     }
     return found;
@@ -435,12 +447,13 @@ function resolveValues(
   text: string,
   chosen: Candidate[],
   anchor: CalendarDay | null,
+  onFault: FaultListener | undefined,
 ): DateMention[] {
   const mentions = chosen.map((candidate) => ({
     start: candidate.start,
     end: candidate.end,
     text: text.slice(candidate.start, candidate.end),
-    value: valueOf(text, candidate, anchor),
+    value: valueOf(text, candidate, anchor, onFault),
   }));
   chosen.forEach((candidate, i) => {
     if (candidate.meaning.kind === 'time') mentions[i]!.value = dayOfSentence(text, mentions, i);
@@ -449,10 +462,16 @@ function resolveValues(
 }
 
 /** The value of one candidate; a failure in our own rules costs this value only. */
-function valueOf(text: string, candidate: Candidate, anchor: CalendarDay | null): string | null {
+function valueOf(
+  text: string,
+  candidate: Candidate,
+  anchor: CalendarDay | null,
+  onFault: FaultListener | undefined,
+): string | null {
   try {
     return resolveValue(text, candidate, anchor);
-  } catch {
+  } catch (error) {
+    onFault?.(engineFault('date value', error));
     return null;
   }
 }

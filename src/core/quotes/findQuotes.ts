@@ -21,7 +21,9 @@ import {
   resolveSpeakerName,
   type NameIndex,
   type ResolutionContext,
+  type ResolvedName,
 } from './resolveSpeakerName';
+import { engineFault, type FaultListener } from '../analysis/engineFault';
 import {
   DETERMINERS,
   PARTICIPLE_CUES,
@@ -43,6 +45,8 @@ export interface FindQuotesOptions {
   bodyRanges?: readonly Span[];
   /** Called between paragraphs and quotations; may throw to stop the search. */
   checkpoint?: () => void;
+  /** Told of each error the finder catches instead of throwing, with what it cost. */
+  onFault?: FaultListener;
 }
 
 /** Where a speaker was found, before names are resolved. */
@@ -188,8 +192,9 @@ export function findQuotesWith(
   };
   try {
     return findQuotesUnsafe(text, options, memory, checkpoint);
-  } catch {
+  } catch (error) {
     if (stopped) throw stopped.error;
+    options.onFault?.(engineFault('quotations', error));
     return [];
   }
 }
@@ -376,7 +381,14 @@ function findQuotesUnsafe(
     if (transcript || !isReported(candidate.local, attribution)) continue;
     let speaker: SpeakerMention | null = null;
     if (attribution) {
-      const resolved = resolveSpeakerName(text, attribution.mention, names, context, fromEntities);
+      const resolved = resolveSafely(
+        text,
+        attribution.mention,
+        names,
+        context,
+        fromEntities,
+        options,
+      );
       const resolution: SpeakerResolution =
         attribution.carried && resolved.resolution !== 'unresolved'
           ? 'previous-quote'
@@ -402,6 +414,23 @@ function findQuotesUnsafe(
     });
   }
   return quotes;
+}
+
+/** `resolveSpeakerName`, where a failure costs this speaker's name only: it stays as written. */
+function resolveSafely(
+  text: string,
+  mention: Span,
+  names: NameIndex,
+  context: ResolutionContext,
+  fromEntities: boolean,
+  options: FindQuotesOptions,
+): ResolvedName {
+  try {
+    return resolveSpeakerName(text, mention, names, context, fromEntities);
+  } catch (error) {
+    options.onFault?.(engineFault('speaker name', error));
+    return { name: text.slice(mention.start, mention.end), resolution: 'unresolved' };
+  }
 }
 
 function shiftSpan(span: Span, by: number): Span {
