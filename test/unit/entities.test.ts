@@ -24,6 +24,19 @@ suite('findEntities: rules', () => {
     );
   });
 
+  test('a party or "MP" before a name is not part of the person, also in a list joined by "and"', () => {
+    assert.deepEqual(
+      describe(
+        'He met Democrat Hillary Clinton and Libertarian Gary Johnson, then Labour MP Diane Abbott.',
+      ),
+      [
+        'person:Hillary Clinton=Hillary Clinton',
+        'person:Gary Johnson=Gary Johnson',
+        'person:Diane Abbott=Diane Abbott',
+      ],
+    );
+  });
+
   test('a surname alone is the person named in full earlier, everywhere in the document', () => {
     const text =
       'Talks went on, Deputy Foreign Minister Grigory Karasin said.\nLater Karasin welcomed the plan.';

@@ -19,7 +19,7 @@ export const TITLE_WORDS = setOf(`
   ayatollah patriarch coach manager striker midfielder defender goalkeeper skipper
   state assistant acting former first lady opposition party leader head speaker
   chief-executive vice-president president-elect co-founder founder senators sens reps
-  representatives presidents ministers
+  representatives presidents ministers mp mps mep meps
 `);
 
 /** Lower-case role nouns that announce a person right after them ("spokesman John Smith"). */
@@ -175,7 +175,7 @@ export const COMPASS_WORDS = setOf(`north south east west northern southern east
 /** Party affiliations written before names ("Republican Donald Trump"); like demonyms, not entities. */
 export const AFFILIATIONS = setOf(`republican republicans democrat democrats democratic labour labor
   conservative conservatives liberal liberals socialist socialists communist communists tory tories
-  green greens independent`);
+  green greens independent libertarian libertarians`);
 
 /** Institutions named by one capitalised word ("Congress", "Parliament"): organisations. */
 export const SINGLE_WORD_INSTITUTIONS =

@@ -826,10 +826,11 @@ function classifyWithConnectors(segment: WordToken[], context: DocumentContext):
       current.push(token);
       continue;
     }
-    if (current.length > 0) parts.push(classifySegment(current, context));
+    // Each part is a phrase of its own ("Democrat Hillary Clinton and Libertarian Gary Johnson").
+    if (current.length > 0) parts.push(...classifyPhrase(current, context));
     current = [];
   }
-  if (current.length > 0) parts.push(classifySegment(current, context));
+  if (current.length > 0) parts.push(...classifyPhrase(current, context));
   return parts;
 }
 
