@@ -110,6 +110,11 @@ suite('findQuotes: quotation marks', () => {
     assert.deepEqual(findQuotes(text), []);
   });
 
+  test('a pronoun in marks is the word itself, unless a speaker says it', () => {
+    assert.deepEqual(findQuotes('Why vote for him, simply because "she" is a "he"?'), []);
+    assert.deepEqual(summarise(findQuotes('“He,” she said.')), [['“He,”', 'she', 'she']]);
+  });
+
   test('a nickname inside a name is not a quotation', () => {
     assert.deepEqual(findQuotes('Rep. Robert C. "Bobby" Scott hosted the picnic.'), []);
   });

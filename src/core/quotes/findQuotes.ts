@@ -883,6 +883,9 @@ function isReported(candidate: Candidate, attribution: Attribution | null): bool
   if ((traits.nickname ??= isNickname(candidate))) return false;
   // "the so-called “reset”" distances the writer from a word; it is nobody's statement.
   if (!cued && candidate.tokens[candidate.at - 1]?.lower === 'so-called') return false;
+  // A pronoun in marks is the word itself ("because “she” is a “he”"), not someone's words.
+  if (!cued && (traits.quotedPronoun ??= QUOTED_PRONOUN.test(text.slice(span.start, span.end))))
+    return false;
   if (!cued && (traits.attributiveModifier ??= isAttributiveModifier(text, candidate)))
     return false;
   if ((traits.titleLike ??= isTitleLike(text, candidate))) {
@@ -899,6 +902,7 @@ function isReported(candidate: Candidate, attribution: Attribution | null): bool
 /** What `isReported` has read of a quotation's own paragraph; the attribution decides the rest. */
 interface ReportTraits {
   wordless?: boolean;
+  quotedPronoun?: boolean;
   insideDoubledApostrophes?: boolean;
   statementLike?: boolean;
   nickname?: boolean;
@@ -920,6 +924,10 @@ function insideDoubledApostrophes(text: string, candidate: Candidate): boolean {
     text.slice(span.end, Math.min(paragraph.end, span.end + NESTING_WINDOW)).includes("''")
   );
 }
+
+/** A quotation of one pronoun and at most its punctuation: "he", “she.”, ‘they,’. */
+const QUOTED_PRONOUN =
+  /^["“”„«‘’'`]+(?:he|she|him|her|his|hers|they|them|it|we|us|i|me|you)[.,!?]?["“”„»‘’'`]+$/i;
 
 /** Small words a title keeps in lower case ("Contract with America", "Face the Nation"). */
 const TITLE_SMALL_WORDS = new Set([
