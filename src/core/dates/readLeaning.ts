@@ -4,6 +4,8 @@
  * ("will", "scheduled for", "plans to", "as early as") turns it forward.
  */
 
+import { IRREGULAR_PAST_TENSES } from '../text/pastTenses';
+
 /** The time a clause points to, or null when it gives no cue. */
 export type Leaning = 'past' | 'future' | null;
 
@@ -45,11 +47,9 @@ const FUTURE_WORDS = new Set([
 ]);
 
 /** Words that put the clause in the past; any other word ending in "-ed" counts as well. */
-const PAST_WORDS = new Set([
-  'said',
+const PAST_WORDS: ReadonlySet<string> = new Set([
   'says',
   'say',
-  'told',
   'was',
   'were',
   'had',
@@ -58,35 +58,7 @@ const PAST_WORDS = new Set([
   'last',
   'earlier',
   'since',
-  'began',
-  'took',
-  'came',
-  'went',
-  'met',
-  'made',
-  'gave',
-  'held',
-  'left',
-  'found',
-  'won',
-  'lost',
-  'spoke',
-  'wrote',
-  'saw',
-  'fell',
-  'rose',
-  'broke',
-  'ran',
-  'sent',
-  'paid',
-  'led',
-  'kept',
-  'got',
-  'brought',
-  'thought',
-  'struck',
-  'hit',
-  'shot',
+  ...IRREGULAR_PAST_TENSES,
 ]);
 
 /** Auxiliaries that make the "-ed" word after them a participle, not a past tense ("will be held"). */

@@ -29,6 +29,7 @@ import {
   PARTICIPLE_CUES,
   PRONOUNS,
   STOP_WORDS,
+  TIME_WORDS,
   VERB_MODIFIERS,
   speechVerbLength,
 } from './speakerLexicon';
@@ -610,14 +611,18 @@ function indexAt(tokens: readonly Token[], start: number): number {
 
 /** True when nothing but a time ("said Wednesday") stands between `k` and the sentence's end. */
 function endsSentence(tokens: readonly Token[], k: number, sentenceEnd: number): boolean {
-  while (k < sentenceEnd && tokens[k]!.type === 'word' && TIME_AFTER_CUE.test(tokens[k]!.lower))
-    k++;
+  while (k < sentenceEnd && tokens[k]!.type === 'word' && isTimeAfterCue(tokens[k]!.lower)) k++;
   return k >= sentenceEnd || isBoundary(tokens[k]!);
 }
 
-/** Words of a time after a cue at a sentence's end ("Perez said on Wednesday."). */
+/** True for a word of a time after a cue at a sentence's end ("Perez said on Wednesday."). */
+function isTimeAfterCue(lower: string): boolean {
+  return TIME_WORDS.has(lower) || TIME_AFTER_CUE.test(lower);
+}
+
+/** The other words of such a time: "on", "last", "night", "week". */
 const TIME_AFTER_CUE =
-  /^(?:on|last|this|in|early|late|night|morning|afternoon|evening|week|month|year|today|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+  /^(?:on|last|this|in|early|late|night|morning|afternoon|evening|week|month|year)$/;
 
 /**
  * "Karasin said: “…”" / "he told Interfax that “…”" / "…, saying, “…”" / "According to the ministry,

@@ -8,6 +8,7 @@ import {
   VERB_MODIFIERS,
 } from './speakerLexicon';
 import type { Token } from './tokenizeContext';
+import { IRREGULAR_PAST_TENSES } from '../text/pastTenses';
 
 /** Small words that join the parts of a name ("Secretary of State", "Osama bin Laden"). */
 const NAME_CONNECTORS = new Set([
@@ -82,45 +83,12 @@ export function insideFrontedParticiple(
   return true;
 }
 
-/** Past-tense verbs that do not end in "-ed", where a description's words stop ("the government gave"). */
-const IRREGULAR_PAST = new Set([
-  'gave',
-  'made',
-  'took',
-  'sent',
-  'went',
-  'came',
-  'got',
-  'found',
-  'put',
-  'set',
-  'held',
-  'left',
-  'kept',
-  'brought',
-  'thought',
-  'felt',
-  'saw',
-  'knew',
-  'became',
-  'began',
-  'ran',
-  'won',
-  'lost',
-  'paid',
-  'met',
-  'led',
-  'spoke',
-  'wrote',
-  'told',
-  'said',
-]);
-
 function isPronoun(token: Token | undefined): boolean {
   return isWord(token) && PRONOUNS.has(token.lower) && token.lower !== 'you';
 }
 
-function isPossessive(token: Token): boolean {
+/** True for a possessive word: "Clinton's", "Davis'". */
+export function isPossessive(token: Token): boolean {
   return /['’]s$/i.test(token.text) || /s['’]$/i.test(token.text);
 }
 
@@ -257,7 +225,10 @@ export function nounPhraseBefore(tokens: readonly Token[], verb: number, floor =
  */
 function isVerbAfterNoun(tokens: readonly Token[], k: number): boolean {
   const token = tokens[k]!;
-  if (token.capitalised || !(/[a-z]ed$/.test(token.lower) || IRREGULAR_PAST.has(token.lower)))
+  if (
+    token.capitalised ||
+    !(/[a-z]ed$/.test(token.lower) || IRREGULAR_PAST_TENSES.has(token.lower))
+  )
     return false;
   const next = tokens[k + 1];
   return (
@@ -416,7 +387,7 @@ function descriptionBeforeVerb(tokens: readonly Token[], from: number, to: numbe
     if (isPossessive(token) || !isWord(next) || next.capitalised) continue;
     if (
       LIKELY_VERB.test(next.lower) ||
-      IRREGULAR_PAST.has(next.lower) ||
+      IRREGULAR_PAST_TENSES.has(next.lower) ||
       VERB_MODIFIERS.has(next.lower)
     )
       return { start: tokens[from]!.start, end: token.end };

@@ -1,5 +1,5 @@
 import type { EntityMention, SpeakerResolution, Span } from '../types';
-import { isNameWord } from './nounPhrases';
+import { isNameWord, isPossessive } from './nounPhrases';
 import { CAPITALISED_FUNCTION_WORDS, ORGANIZATION_WORDS, PRONOUNS, TITLES } from './speakerLexicon';
 import { firstNameGender, type Gender } from '../nlp/nameLexicon';
 import { isBlankRange } from '../text/whiteSpace';
@@ -315,29 +315,22 @@ function namedInMention(
     const entity = names[k]!;
     if (entity.end <= mention.start) continue;
     const tail = text.slice(entity.end, mention.end);
-    // A name cut short ("P.J." of "P.J. Crowley") is not the mention's name either.
+    // Words after the name make it a modifier ("the Clinton campaign"), and a capital after it
+    // means the name was cut short ("P.J." of "P.J. Crowley"); where a person is from does not.
     const placed = entity.type === 'person' && PLACE_OR_BODY_AFTER.test(tail);
     if (tail !== '' && !placed && (/^['’]s\b/.test(tail) || /^\s+[\p{Ll}\p{Lu}]/u.test(tail)))
       continue;
     if (entity.start > mention.start) {
-      if (
-        INITIALS_BEFORE.test(text.slice(Math.max(mention.start, entity.start - 16), entity.start))
-      )
-        continue;
-      const lead = OBJECT_OF_PREPOSITION.exec(
-        text.slice(Math.max(mention.start, entity.start - 16), entity.start),
-      );
+      const before = text.slice(Math.max(mention.start, entity.start - 16), entity.start);
+      if (INITIALS_BEFORE.test(before)) continue;
+      const preposition = OBJECT_OF_PREPOSITION.exec(before);
       // An organisation speaks through its spokesman ("a spokesman for the ministry"); a person
       // does not ("an aide to Clinton"), and "of" makes one name ("Archdiocese of Buffalo").
-      if (lead && (lead[1] === 'of' || entity.type === 'person')) continue;
+      if (preposition && (preposition[1] === 'of' || entity.type === 'person')) continue;
     }
     return entity;
   }
   return null;
-}
-
-function isPossessiveWord(token: Token): boolean {
-  return /['’]s$/.test(token.text);
 }
 
 /** The text of a name's tokens as written, one space between words, without a final "'s". */
@@ -430,7 +423,8 @@ export function resolveSpeakerName(
       const agrees = (name: string, titles: readonly string[]): boolean =>
         wanted === undefined || (genderOf(name, titles) ?? wanted) === wanted;
       const last = context.lastPerson;
-      if (last && mention.start - last.at < 3000 && agrees(last.name, NO_TITLES))
+      const lastAgrees = last !== null && agrees(last.name, NO_TITLES);
+      if (last && lastAgrees && mention.start - last.at < 3000)
         return { name: last.name, resolution: 'pronoun' };
       const person = lastNameBefore(
         names,
@@ -438,7 +432,7 @@ export function resolveSpeakerName(
         (n) =>
           n.type === 'person' &&
           (wanted === undefined || agrees(n.name, titlesOf(text, n))) &&
-          !(last && n.name === last.name && !agrees(last.name, NO_TITLES)),
+          !(last && !lastAgrees && n.name === last.name),
       );
       if (person) return { name: person.name, resolution: 'pronoun' };
     } else {
@@ -464,7 +458,7 @@ export function resolveSpeakerName(
     const { titles } = split;
     // After a possessive the name is the possessed one ("Florida International's Fernandez").
     let owner = -1;
-    for (let k = 0; k < split.core.length - 1; k++) if (isPossessiveWord(split.core[k]!)) owner = k;
+    for (let k = 0; k < split.core.length - 1; k++) if (isPossessive(split.core[k]!)) owner = k;
     const core = split.core.slice(owner + 1);
     const coreText = nameText(text, core);
     if (core.length === 1) {
@@ -491,7 +485,7 @@ export function resolveSpeakerName(
     run > 0 &&
     run < nameTokens.length &&
     role !== undefined &&
-    (!role.capitalised || isPossessiveWord(role)) &&
+    (!role.capitalised || isPossessive(role)) &&
     !OBJECT_OF_PREPOSITION.test(text.slice(Math.max(mention.start, role.start - 16), role.end + 1))
   ) {
     const core = nameTokens.slice(run);

@@ -1,0 +1,41 @@
+/**
+ * Past tenses of common English verbs that do not end in "-ed" ("gave", "took"): the dates
+ * module reads them as a clause in the past, the speaker rules as the verb that ends a noun phrase
+ * ("the government gave …").
+ */
+export const IRREGULAR_PAST_TENSES: ReadonlySet<string> = new Set([
+  'said',
+  'told',
+  'began',
+  'took',
+  'came',
+  'went',
+  'met',
+  'made',
+  'gave',
+  'held',
+  'left',
+  'found',
+  'won',
+  'lost',
+  'spoke',
+  'wrote',
+  'saw',
+  'fell',
+  'rose',
+  'broke',
+  'ran',
+  'sent',
+  'paid',
+  'led',
+  'kept',
+  'got',
+  'brought',
+  'thought',
+  'struck',
+  'hit',
+  'shot',
+  'felt',
+  'knew',
+  'became',
+]);
