@@ -50,7 +50,10 @@ export function isNameWord(token: Token | undefined): boolean {
     isWord(token) &&
     token.capitalised &&
     !TIME_WORDS.has(token.lower) &&
-    !TIME_WORDS.has(token.lower.replace(/(?:\.|['’]s)$/, '')) &&
+    // "Oct." and "Monday's" are times too; only such endings need the copy without them.
+    !(
+      /(?:\.|['’]s)$/.test(token.lower) && TIME_WORDS.has(token.lower.replace(/(?:\.|['’]s)$/, ''))
+    ) &&
     !NUMBER_WORD.test(token.lower)
   );
 }
@@ -245,7 +248,12 @@ const NOT_ADVERBS =
   /^(?:family|ally|rally|italy|belly|jelly|bully|july|supply|reply|assembly|fly|only|daily|weekly|monthly|yearly|quarterly|elderly|friendly|deadly|costly|lonely|likely|unlikely|holy|ugly|silly|lovely|orderly|anomaly|monopoly|lily|butterfly|homily|melancholy|early|hourly|nightly|burly|curly|surly|bodily|kindly|manly|womanly|worldly|scholarly|sickly)$/;
 
 function isAdverb(token: Token): boolean {
-  return !token.capitalised && /^[a-z]{3,}ly$/.test(token.lower) && !NOT_ADVERBS.test(token.lower);
+  return !token.capitalised && isAdverbWord(token.lower);
+}
+
+/** True for a lower-cased word in "-ly" that is an adverb ("specifically", not "family"). */
+function isAdverbWord(lower: string): boolean {
+  return /^[a-z]{3,}ly$/.test(lower) && !NOT_ADVERBS.test(lower);
 }
 
 /**
@@ -448,7 +456,7 @@ function skipFrontedPhrase(tokens: readonly Token[], from: number, to: number): 
   const fronted =
     CAPITALISED_FUNCTION_WORDS.has(first.lower) ||
     /ing$/.test(first.lower) ||
-    isAdverb({ ...first, capitalised: false }) ||
+    isAdverbWord(first.lower) ||
     NUMBER_WORD.test(first.lower) ||
     TIME_WORDS.has(first.lower.replace(/\.$/, ''));
   if (!fronted || first.lower === 'the') return from;
